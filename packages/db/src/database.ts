@@ -1,0 +1,45 @@
+import SQLite from "better-sqlite3";
+import { Kysely, type MigrationResultSet, Migrator, SqliteDialect } from "kysely";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { migrations } from "./migrations/index.ts";
+import type { Database } from "./tables.ts";
+
+export type Db = Kysely<Database>;
+
+export interface OpenSqliteOptions {
+  /** Path of the database file, or ":memory:". */
+  file: string;
+}
+
+/** Opens (creating if needed) the SQLite database with WAL and foreign keys on. */
+export function openSqlite({ file }: OpenSqliteOptions): Db {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  // Several processes (web, CLI) may write; wait for the single writer rather than fail.
+  sqlite.pragma("busy_timeout = 10000");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    throw new MigrationError(`database migration failed: ${String((result.error as Error).message ?? result.error)}`);
+  }
+  return result;
+}
+
+/** Opens the database at `file` and brings its schema up to date. */
+export async function openDatabase(file: string): Promise<Db> {
+  const db = openSqlite({ file });
+  await migrateToLatest(db);
+  return db;
+}
