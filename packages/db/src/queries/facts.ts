@@ -1,0 +1,107 @@
+import type { Kysely } from "kysely";
+import type { Db } from "../database.ts";
+import type { NewCsatResponse, NewInteractionDaily, NewQaEvaluation, QuarterState } from "../tables.ts";
+
+/** How a batch of rows compared with what was stored: new keys, changed values, identical rows. */
+export interface UpsertCounts {
+  added: number;
+  replaced: number;
+  unchanged: number;
+}
+
+/** A batch of fact rows for one table; keys are unique within the batch. */
+export type FactBatch =
+  | { table: "interaction_daily"; rows: NewInteractionDaily[] }
+  | { table: "qa_evaluations"; rows: NewQaEvaluation[] }
+  | { table: "csat_responses"; rows: NewCsatResponse[] };
+
+interface FactTableSpec {
+  key: readonly string[];
+  /** Compared to decide replaced vs unchanged; `import_id` is not compared but is written. */
+  values: readonly string[];
+}
+
+/** Natural key and value columns of each fact table. */
+export const FACT_TABLES: Record<FactBatch["table"], FactTableSpec> = {
+  interaction_daily: {
+    key: ["date", "agent_id", "channel"],
+    values: [
+      "contacts",
+      "first_response_sec_sum",
+      "answered_within_90s",
+      "resolved",
+      "resolved_first_contact",
+      "repeat_contacts_30d",
+      "complaints",
+    ],
+  },
+  qa_evaluations: {
+    key: ["evaluation_id"],
+    values: ["date", "agent_id", "form", "score_pct", "fatal", "reviewer_code", "contact_id"],
+  },
+  csat_responses: { key: ["response_id"], values: ["date", "agent_id", "channel", "rating"] },
+};
+
+const keyString = (row: Record<string, unknown>, key: readonly string[]) => key.map((c) => String(row[c])).join("\u0000");
+const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+
+/**
+ * Writes one batch of fact rows by natural key: a new key is inserted ("added"), an existing
+ * key with any different value is overwritten ("replaced", with the new import_id), an
+ * identical row is left exactly as it is ("unchanged"). Portable SQL: a SELECT by key, then
+ * one multi-row INSERT … ON CONFLICT (key) DO UPDATE. This is the single place the import
+ * writes facts, so a faster engine-specific path can replace it.
+ */
+export async function upsertFactBatch(db: Db, batch: FactBatch): Promise<UpsertCounts> {
+  const counts: UpsertCounts = { added: 0, replaced: 0, unchanged: 0 };
+  if (batch.rows.length === 0) return counts;
+  const spec = FACT_TABLES[batch.table];
+  const rows = batch.rows as unknown as Record<string, unknown>[];
+  const anyDb = db as unknown as Kysely<any>;
+
+  const [firstKey] = spec.key;
+  let select = anyDb.selectFrom(batch.table).select([...spec.key, ...spec.values]);
+  if (spec.key.length === 1 && firstKey !== undefined) {
+    select = select.where(firstKey, "in", rows.map((r) => r[firstKey]));
+  } else {
+    select = select.where((eb) =>
+      eb.or(rows.map((r) => eb.and(spec.key.map((c) => eb(c, "=", r[c] as any))))),
+    );
+  }
+  const existing = new Map<string, Record<string, unknown>>();
+  for (const row of await select.execute()) existing.set(keyString(row, spec.key), row);
+
+  const toWrite: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    const old = existing.get(keyString(row, spec.key));
+    if (!old) {
+      counts.added++;
+      toWrite.push(row);
+    } else if (spec.values.some((c) => !same(old[c], row[c]))) {
+      counts.replaced++;
+      toWrite.push(row);
+    } else {
+      counts.unchanged++;
+    }
+  }
+  if (toWrite.length > 0) {
+    const updated = [...spec.values, "import_id"];
+    await anyDb
+      .insertInto(batch.table)
+      .values(toWrite.map((r) => Object.fromEntries([...spec.key, ...updated].map((c) => [c, r[c] ?? null]))))
+      .onConflict((oc) =>
+        oc.columns([...spec.key] as any).doUpdateSet((eb) =>
+          Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)])),
+        ),
+      )
+      .execute();
+  }
+  return counts;
+}
+
+/** The stored state of each of the given quarters (quarters not yet opened are absent). */
+export async function findQuarterStates(db: Db, quarterIds: readonly string[]): Promise<Map<string, QuarterState>> {
+  if (quarterIds.length === 0) return new Map();
+  const rows = await db.selectFrom("quarters").select(["id", "state"]).where("id", "in", [...quarterIds]).execute();
+  return new Map(rows.map((r) => [r.id, r.state]));
+}
