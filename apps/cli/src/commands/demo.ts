@@ -1,0 +1,44 @@
+import { DEMO_PASSWORD, createContext, demoLogins, isDomainError, loadDemo } from "@starboard/core";
+import type { Command } from "commander";
+import { CliFailure, type CliDeps, databasePath } from "../program.ts";
+
+function loginsText(): string {
+  const logins = demoLogins();
+  const width = Math.max(...logins.map((l) => l.email.length));
+  return [
+    `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(width)}  ${l.note}`),
+    "  Every agent signs in as <agent code in lower case>@starboard.test, e.g. ag001@starboard.test.",
+  ].join("\n");
+}
+
+export function registerDemo(program: Command, deps: CliDeps): void {
+  program
+    .command("demo")
+    .description("Load the demo organisation (60 agents, 6 teams, 4 published quarters) into an empty database")
+    .option("--seed <n>", "seed of the data generator (same seed, same data)")
+    .action(async (options: { seed?: string }) => {
+      let seed: number | undefined;
+      if (options.seed !== undefined) {
+        if (!/^\d+$/.test(options.seed)) throw new CliFailure(`starboard demo: --seed must be a whole number, got "${options.seed}"`);
+        seed = Number(options.seed);
+      }
+      const db = await deps.openDb();
+      try {
+        const result = await loadDemo(createContext(db, deps.actor), seed === undefined ? {} : { seed });
+        if (result.status === "already_loaded") {
+          deps.out(`The demo data is already loaded in ${databasePath()}; nothing changed.`);
+        } else {
+          deps.out(
+            `Loaded the demo into ${databasePath()} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.teams} teams, ${result.agents} agents, ` +
+              `${result.users} users; quarters ${result.quarters.join(", ")} scored and published ` +
+              `(${result.interactionRows} interaction rows, ${result.qaEvaluations} QA evaluations, ${result.csatResponses} CSAT responses).`,
+          );
+        }
+      } catch (error) {
+        if (isDomainError(error)) throw new CliFailure(`starboard demo: ${error.message}`);
+        throw error;
+      }
+      deps.out(loginsText());
+    });
+}
