@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, createContext, demoLogins, isDomainError, loadDemo } from "@starboard/core";
+import { DEMO_HR_EMAIL, DEMO_PASSWORD, createContext, demoLogins, isDomainError, loadDemo } from "@starboard/core";
+import { findUserByEmail, listAgents } from "@starboard/db";
 import type { Command } from "commander";
 import { CliFailure, type CliDeps, databasePath } from "../program.ts";
 
@@ -17,13 +18,19 @@ export function registerDemo(program: Command, deps: CliDeps): void {
     .command("demo")
     .description("Load the demo organisation (60 agents, 6 teams, 4 published quarters) into an empty database")
     .option("--seed <n>", "seed of the data generator (same seed, same data)")
-    .action(async (options: { seed?: string }) => {
+    .option("--if-empty", "load only when the database has no agents yet (used by npm start)")
+    .action(async (options: { seed?: string; ifEmpty?: boolean }) => {
       let seed: number | undefined;
       if (options.seed !== undefined) {
         if (!/^\d+$/.test(options.seed)) throw new CliFailure(`starboard demo: --seed must be a whole number, got "${options.seed}"`);
         seed = Number(options.seed);
       }
       const db = await deps.openDb();
+      if (options.ifEmpty && (await listAgents(db)).length > 0) {
+        if (await findUserByEmail(db, DEMO_HR_EMAIL)) deps.out(loginsText());
+        else deps.out(`${databasePath()} already holds an organisation; the demo data was not loaded.`);
+        return;
+      }
       try {
         const result = await loadDemo(createContext(db, deps.actor), seed === undefined ? {} : { seed });
         if (result.status === "already_loaded") {
