@@ -209,7 +209,8 @@ export interface AuditLogTable {
   after: string | null;
 }
 
-export interface Database {
+/** The foundation's tables. Each module declares its own `XxxTables` interface in its own file. */
+export interface FoundationTables {
   settings: SettingTable;
   teams: TeamTable;
   agents: AgentTable;
@@ -227,6 +228,13 @@ export interface Database {
   quarter_metric_results: QuarterMetricResultTable;
   audit_log: AuditLogTable;
 }
+
+/**
+ * The whole schema: the foundation plus one interface per module (QA, cycle, coaching …),
+ * each added on its own line.
+ */
+export interface Database
+  extends FoundationTables {}
 
 export type Team = Selectable<TeamTable>;
 export type NewTeam = Insertable<TeamTable>;
