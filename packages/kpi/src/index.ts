@@ -19,3 +19,5 @@ export * from "./scoring/scoreAgent.ts";
 export * from "./scoring/rank.ts";
 export * from "./scoring/weakItems.ts";
 export * from "./scoring/adjustment.ts";
+export * from "./awards/serviceStar.ts";
+export * from "./awards/gradeBonus.ts";
