@@ -1,5 +1,12 @@
 import type { Command } from "commander";
 import type { CliDeps } from "../program.ts";
+import { registerDemo } from "./demo.ts";
+import { registerImport } from "./import.ts";
+import { registerScore } from "./score.ts";
 
-/** One module per command group; add the register function of each here. */
-export const commandModules: Array<(program: Command, deps: CliDeps) => void> = [];
+/** One module per command group; add the register function of each here, one per line. */
+export const commandModules: Array<(program: Command, deps: CliDeps) => void> = [
+  registerImport,
+  registerScore,
+  registerDemo,
+];

@@ -1,8 +1,11 @@
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { type Algorithm, hash, verify } from "@node-rs/argon2";
+
+/** `Algorithm.Argon2id`; the enum is an ambient const enum, which isolatedModules cannot read. */
+const ARGON2ID = 2 as Algorithm.Argon2id;
 
 /** OWASP's argon2id minimum: 19 MiB memory, 2 iterations, 1 lane. */
 export const ARGON2ID_OPTIONS = {
-  algorithm: Algorithm.Argon2id,
+  algorithm: ARGON2ID,
   memoryCost: 19_456,
   timeCost: 2,
   parallelism: 1,
