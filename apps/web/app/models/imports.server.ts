@@ -15,8 +15,8 @@ import {
   scoreQuarter,
   SCORABLE_STATES,
 } from "@starboard/core";
-import { type Db, listQuarters, type QuarterState } from "@starboard/db";
-import { previousQuarter, quarterIdSchema, quarterOfDate } from "@starboard/kpi";
+import { type Db, earliestFactDate, listQuarters, type QuarterState } from "@starboard/db";
+import { nextQuarter, previousQuarter, quarterIdSchema, quarterOfDate } from "@starboard/kpi";
 import { z } from "zod";
 import type { SessionUser } from "~/utils/session.server";
 
@@ -36,11 +36,17 @@ export function contextFor(db: Db, user: SessionUser): Context {
   return createContext(db, { userId: user.id, label: user.email, role: user.role });
 }
 
-/** Quarters HR can calculate: every known quarter plus the current and previous one, newest first. */
+/**
+ * Quarters HR can calculate, newest first: every known quarter, every quarter from the earliest
+ * imported data up to now (so a back-filled year can be scored), and the current one.
+ */
 export async function calculableQuarters(db: Db, today = new Date()): Promise<Array<{ id: string; state: QuarterState | null; scorable: boolean }>> {
-  const known = await listQuarters(db);
+  const [known, firstDate] = await Promise.all([listQuarters(db), earliestFactDate(db)]);
   const current = quarterOfDate(today.toISOString().slice(0, 10));
   const ids = new Set([current, previousQuarter(current), ...known.map((q) => q.id)]);
+  if (firstDate !== null) {
+    for (let q = quarterOfDate(firstDate); q < current; q = nextQuarter(q)) ids.add(q);
+  }
   const stateOf = new Map(known.map((q) => [q.id, q.state]));
   return [...ids]
     .sort()

@@ -105,3 +105,14 @@ export async function findQuarterStates(db: Db, quarterIds: readonly string[]): 
   const rows = await db.selectFrom("quarters").select(["id", "state"]).where("id", "in", [...quarterIds]).execute();
   return new Map(rows.map((r) => [r.id, r.state]));
 }
+
+/** The earliest date of any imported fact (interactions, QA, CSAT), or null when there are none. */
+export async function earliestFactDate(db: Db): Promise<string | null> {
+  const [interactions, qa, csat] = await Promise.all([
+    db.selectFrom("interaction_daily").select((eb) => eb.fn.min("date").as("first")).executeTakeFirst(),
+    db.selectFrom("qa_evaluations").select((eb) => eb.fn.min("date").as("first")).executeTakeFirst(),
+    db.selectFrom("csat_responses").select((eb) => eb.fn.min("date").as("first")).executeTakeFirst(),
+  ]);
+  const firsts = [interactions?.first, qa?.first, csat?.first].filter((d): d is string => typeof d === "string");
+  return firsts.length === 0 ? null : firsts.sort()[0]!;
+}
