@@ -15,7 +15,7 @@ export function ReviewReminderBanner({ reminder }: { reminder: ReviewReminder })
       className={`rounded-md p-3 text-sm ${overdue ? "bg-rose-50 text-rose-800" : "bg-amber-50 text-amber-800"}`}
     >
       {t(overdue ? "reminder.overdue" : "reminder.due", { half: reminder.half, quarter: reminder.dueBy })}{" "}
-      <Link to={`/hr/rubrics/reviews/${reminder.half}`} className="font-medium underline">
+      <Link to="/hr/rubrics" className="font-medium underline">
         {t("reminder.open")}
       </Link>
     </p>
