@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import type { Rubric, RubricIssue, ScalarRule } from "@starboard/kpi";
 import { useTranslation } from "react-i18next";
 import type { FieldProblem, FormValues } from "~/models/rubricEditor.server";
-import { button, field } from "./ui";
+import { button, compactField, field } from "./ui";
 
 function Problems({ ctx, path, exact = true }: { ctx: EditorState; path: string; exact?: boolean }) {
   const { t } = useTranslation("rubrics");
@@ -31,7 +31,7 @@ function Input({ ctx, name, label, width = "w-24", optional = false }: { ctx: Ed
         disabled={!editable}
         placeholder={optional ? t("editor.open") : undefined}
         aria-invalid={fieldProblems.some((p) => p.path === name) || issues.some((i) => i.path === name)}
-        className={`${field} ${width}`}
+        className={`${compactField} ${width}`}
       />
       <Problems ctx={ctx} path={name} />
     </label>

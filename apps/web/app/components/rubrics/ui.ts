@@ -5,3 +5,4 @@ export const secondaryButton = "rounded-md bg-white px-3 py-2 text-sm font-mediu
 export const field = "mt-1 block w-full rounded-md border-gray-300 text-sm shadow-sm focus:border-blue-500 focus:ring-blue-500";
 export const th = "py-1.5 pr-4 text-left font-medium text-gray-500";
 export const td = "py-1.5 pr-4";
+export const compactField = "mt-1 block rounded-md border-gray-300 text-sm shadow-sm focus:border-blue-500 focus:ring-blue-500";
