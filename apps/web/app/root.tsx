@@ -125,6 +125,7 @@ function navLinksFor(user: NavUser | null, t: (key: string, options?: Record<str
       return [
         { to: "/hr", label: t("nav.overview") },
         { to: "/hr/imports", label: t("nav.imports") },
+        { to: "/hr/rubrics", label: t("nav", { ns: "rubrics" }) },
       ];
     case "manager":
       return user.teams.map((team) => ({ to: `/teams/${team.id}`, label: t("nav.team", { name: team.name }) }));

@@ -15,3 +15,6 @@ export * from "./queries/imports.ts";
 export * from "./queries/facts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/settings.ts";
+export * from "./tables/rubrics.ts";
+export * from "./queries/rubricReviews.ts";
+export * from "./queries/rubricDrafts.ts";

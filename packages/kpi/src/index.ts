@@ -21,3 +21,8 @@ export * from "./scoring/weakItems.ts";
 export * from "./scoring/adjustment.ts";
 export * from "./awards/serviceStar.ts";
 export * from "./awards/gradeBonus.ts";
+export * from "./review/rankCorrelation.ts";
+export * from "./review/reweight.ts";
+export * from "./review/half.ts";
+export * from "./review/whatIfSummary.ts";
+export * from "./review/diff.ts";

@@ -4,20 +4,24 @@ import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { HrOverview } from "~/components/dashboard/HrOverview";
 import { QuarterPicker } from "~/components/dashboard/QuarterPicker";
+import { ReviewReminderBanner } from "~/components/rubrics/ReviewReminderBanner";
 import { getHrOverview } from "~/models/hrOverview.server";
+import { contextFor } from "~/models/imports.server";
+import { getRubricReviewReminder } from "~/models/rubrics.server";
 import { resolveQuarter } from "~/models/quarters.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
-export const handle = { i18n: ["common", "dashboard"] };
+export const handle = { i18n: ["common", "dashboard", "rubrics"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view_org_overview");
   const db = await getDb();
   const { selected, quarters } = await resolveQuarter(db, user, new URL(request.url));
-  return getHrOverview(db, selected, quarters);
+  const reviewReminder = await getRubricReviewReminder(contextFor(db, user));
+  return { ...(await getHrOverview(db, selected, quarters)), reviewReminder };
 }
 
 export default function HrOverviewRoute() {
@@ -41,6 +45,7 @@ export default function HrOverviewRoute() {
         </div>
         <QuarterPicker quarters={data.quarters} selected={data.quarter} />
       </header>
+      <ReviewReminderBanner reminder={data.reviewReminder} />
       {data.quarters.length === 0 ? <p className="rounded-lg bg-white p-6 text-gray-600 shadow-sm">{t("quarter.none")}</p> : <HrOverview data={data} />}
     </div>
   );

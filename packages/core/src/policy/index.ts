@@ -24,6 +24,7 @@ export interface PolicyResources {
   view_team: { teamId: number };
   view_agent: { agentId: number; teamId: number };
   view_quarter: { state: QuarterState };
+  manage_rubrics: undefined;
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -61,6 +62,7 @@ const rules: Rules = {
     if (user.role === "manager") return user.teamIds.includes(teamId) ? ALLOW : NOT_FOUND;
     return user.agentId !== null && user.agentId === agentId ? ALLOW : NOT_FOUND;
   },
+  manage_rubrics: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
   view_quarter: (user, { state }) => {
     const visible = VISIBLE_QUARTER_STATES[user.role];
     return visible === "all" || visible.includes(state) ? ALLOW : NOT_FOUND;

@@ -1,0 +1,162 @@
+import { openSqlite } from "@starboard/db";
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+
+const PASSWORD = "starboard-demo";
+let browser: Browser;
+let session: BrowserSession;
+let hrEmail: string;
+let managerEmail: string;
+
+async function withDb<T>(run: (db: ReturnType<typeof openSqlite>) => Promise<T>): Promise<T> {
+  const db = openSqlite({ file: inject("dbPath") });
+  try {
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Every stored result of the published demo quarters, to prove approval changes none of them. */
+const publishedResults = () =>
+  withDb((db) =>
+    db.selectFrom("quarter_results").select(["quarter_id", "agent_id", "rubric_version_id", "final_composite", "grade", "status"])
+      .where("quarter_id", "<=", "2026-Q3").orderBy("quarter_id").orderBy("agent_id").execute(),
+  );
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  [hrEmail, managerEmail] = await withDb(async (db) => [
+    (await db.selectFrom("users").select("email").where("role", "=", "hr").orderBy("id").executeTakeFirstOrThrow()).email,
+    (await db.selectFrom("users").select("email").where("role", "=", "manager").orderBy("id").executeTakeFirstOrThrow()).email,
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  const current = session;
+  await current.close();
+  current.errors.splice(0, current.errors.length, ...current.errors.filter((e) => !/status of 40[34]/.test(e)));
+  current.assertNoErrors();
+});
+
+describe("semiannual rubric review", () => {
+  it("HR edits weights (a wrong total is refused, input kept), sees the what-if, attaches it, decides and approves", async () => {
+    const before = await publishedResults();
+    session = await openSession(browser);
+    const { page } = session;
+    await signIn(page, hrEmail, PASSWORD);
+
+    // The HR dashboard says the review of the current half is due or overdue.
+    await page.goto("/hr");
+    await waitForHydration(page);
+    await expect(page.getByTestId("review-reminder").innerText()).resolves.toMatch(/semiannual rubric review for \d{4}-H[12] is (due|overdue)/);
+
+    await Promise.all([page.waitForURL("**/hr/rubrics"), page.getByRole("link", { name: "Rubrics", exact: true }).click()]);
+    await waitForHydration(page);
+    await page.getByLabel("Start from").selectOption("active");
+    await Promise.all([page.waitForURL(/\/hr\/rubrics\/\d+$/), page.getByRole("button", { name: "Create draft" }).click()]);
+    await waitForHydration(page);
+    const draftPath = new URL(page.url()).pathname;
+
+    // 35 % FCR without lowering CSAT: 110 % — refused, with the message, and the typed value kept.
+    const fcr = page.getByLabel("Weight % (first_contact_resolution)");
+    const csat = page.getByLabel("Weight % (csat)");
+    await fcr.fill("35");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    const error = page.getByTestId("rubric-error");
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toContain("weights total 110%, they must total 100%");
+    await expect(fcr.inputValue()).resolves.toBe("35");
+
+    await csat.fill("30");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByTestId("rubric-saved").waitFor();
+    const stored = await withDb((db) => db.selectFrom("rubric_versions").select(["definition", "status"]).where("id", "=", Number(draftPath.split("/").pop())).executeTakeFirstOrThrow());
+    expect(stored.status).toBe("draft");
+    const weights = (JSON.parse(stored.definition) as { dimensions: Array<{ metrics: Array<{ key: string; weightBp: number }> }> }).dimensions.flatMap((d) => d.metrics.map((m) => [m.key, m.weightBp]));
+    expect(weights).toEqual([["first_response_time", 1500], ["first_contact_resolution", 3500], ["qa_score", 2000], ["csat", 3000]]);
+
+    // The what-if: charts drawn after hydration, every agent in the table, a CSV to download.
+    await Promise.all([page.waitForURL(`**${draftPath}/whatif`), page.getByTestId("whatif-link").click()]);
+    await waitForHydration(page);
+    await page.getByTestId("whatif-report").waitFor();
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    const quarters = await page.getByTestId("whatif-quarter").evaluateAll((els) => els.map((e) => e.getAttribute("data-quarter")));
+    expect(quarters).toHaveLength(2);
+    const rows = await page.getByTestId("whatif-agents").locator("tbody tr").count();
+    expect(rows).toBeGreaterThan(100);
+    const csv = await page.request.get(await page.getByTestId("whatif-csv").getAttribute("href") as string);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("quarter,agent_code,agent_name,team,composite_before,grade_before,status_before,composite_after,grade_after,status_after,change");
+    expect(lines).toHaveLength(rows + 1);
+    // Nothing stored changed by looking.
+    expect(await publishedResults()).toEqual(before);
+
+    // The review: open the current half, attach the what-if, decide with a rationale, approve.
+    await page.goto("/hr/rubrics");
+    await waitForHydration(page);
+    const openButton = page.getByRole("button", { name: /Open the \d{4}-H[12] review/ });
+    await Promise.all([page.waitForURL(/\/hr\/rubrics\/reviews\/\d{4}-H[12]$/), openButton.click()]);
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Run and attach what-if" }).click();
+    await page.getByTestId("attached-whatif").waitFor();
+    await page.getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByTestId("rubric-error").innerText()).resolves.toContain("Choose a decision");
+    await page.getByLabel("Adopt the draft").check();
+    await page.getByRole("textbox", { name: "Rationale" }).fill("Repeat contacts cost more than a slightly lower CSAT; FCR carries 35%.");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await page.getByTestId("review-decision").waitFor();
+    await page.getByRole("button", { name: "Approve" }).click();
+    const completed = page.getByTestId("review-completed");
+    await completed.waitFor();
+    const effective = /in effect from (\d{4}-Q[1-4])/.exec(await completed.innerText())?.[1];
+    expect(effective).toBeDefined();
+
+    const approved = await withDb((db) => db.selectFrom("rubric_versions").select(["status", "effective_from"]).where("id", "=", Number(draftPath.split("/").pop())).executeTakeFirstOrThrow());
+    expect(approved).toEqual({ status: "approved", effective_from: effective });
+    // Activation never touches a past quarter's stored results.
+    expect(await publishedResults()).toEqual(before);
+
+    // Done for this half: the reminder is gone; the version is now read-only.
+    await page.goto("/hr");
+    await waitForHydration(page);
+    await expect(page.getByTestId("review-reminder").count()).resolves.toBe(0);
+    await page.goto(draftPath);
+    await waitForHydration(page);
+    await expect(page.getByRole("button", { name: "Save draft" }).count()).resolves.toBe(0);
+  });
+
+  it("compares two versions side by side", async () => {
+    session = await openSession(browser);
+    const { page } = session;
+    await signIn(page, hrEmail, PASSWORD);
+    const ids = await withDb(async (db) => (await db.selectFrom("rubric_versions").select("id").orderBy("version").execute()).map((r) => r.id));
+    await page.goto(`/hr/rubrics/diff?a=${ids[0]}&b=${ids[ids.length - 1]}`);
+    await waitForHydration(page);
+    await page.getByTestId("rubric-diff").waitFor();
+    if (ids.length > 1) {
+      await expect(page.locator('[data-metric="first_contact_resolution"]').getAttribute("data-changed")).resolves.toBe("true");
+      await expect(page.locator('[data-metric="first_response_time"]').getAttribute("data-changed")).resolves.toBe("false");
+    }
+    const bad = await page.goto("/hr/rubrics/diff?a=1&b=999999");
+    expect(bad?.status()).toBe(404);
+  });
+
+  it("is HR only: a manager gets 403 on the page and on a forged POST", async () => {
+    session = await openSession(browser);
+    const { page } = session;
+    await signIn(page, managerEmail, PASSWORD);
+    const response = await page.goto("/hr/rubrics");
+    expect(response?.status()).toBe(403);
+    await waitForHydration(page);
+    await page.getByTestId("error-page").waitFor();
+    const forged = await page.request.post("/hr/rubrics", { form: { intent: "createDraft", source: "active" }, headers: { Origin: new URL(page.url()).origin } });
+    expect(forged.status()).toBe(403);
+    const count = await withDb(async (db) => Number((await db.selectFrom("rubric_versions").select((eb) => eb.fn.countAll<number>().as("n")).where("created_by", "=", managerEmail).executeTakeFirstOrThrow()).n));
+    expect(count).toBe(0);
+  });
+});
