@@ -21,3 +21,6 @@ export * from "./scoring/weakItems.ts";
 export * from "./scoring/adjustment.ts";
 export * from "./awards/serviceStar.ts";
 export * from "./awards/gradeBonus.ts";
+export * from "./coaching/effectiveness.ts";
+export * from "./coaching/planStatus.ts";
+export * from "./coaching/suggestions.ts";
