@@ -5,9 +5,10 @@ import {
   findMetricResult,
   findQuarter,
   insertCoachingPlan,
+  listCoachingPlans,
   mentorCandidates,
 } from "@starboard/db";
-import { compareQuarters, metricKeySchema, METRIC_CATALOGUE, quarterIdSchema, targetImprovesOn } from "@starboard/kpi";
+import { compareQuarters, metricKeySchema, METRIC_CATALOGUE, OPEN_PLAN_STATUSES, quarterIdSchema, targetImprovesOn } from "@starboard/kpi";
 import { z } from "zod";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
@@ -72,6 +73,11 @@ export async function assignCoachingPlan(ctx: Context, raw: AssignCoachingPlanIn
     const lockedTarget = await findQuarter(trx, input.targetQuarter);
     if (lockedTarget && (lockedTarget.state === "locked" || lockedTarget.state === "published")) {
       throw invalid("targetQuarter", "targetClosed", `quarter ${input.targetQuarter} is already ${lockedTarget.state}`);
+    }
+
+    const open = await listCoachingPlans(trx, { agentId: agent.agentId, targetQuarterId: input.targetQuarter, statuses: OPEN_PLAN_STATUSES });
+    if (open.some((p) => p.metric_key === input.metric)) {
+      throw invalid("metric", "duplicatePlan", `${input.agentCode} already has an open plan on ${input.metric} for ${input.targetQuarter}`);
     }
 
     const before = input.sourceQuarter === undefined ? undefined : await findMetricResult(trx, input.sourceQuarter, agent.agentId, input.metric);
