@@ -55,10 +55,10 @@ export async function suggestCoaching(ctx: Context, input: { quarter: string; te
     throw new DomainError("forbidden", "not allowed: view_coaching_suggestions", { action: "view_coaching_suggestions" });
   }
   const quarter = await findQuarter(ctx.db, quarterId);
-  if (!quarter || !can(user, "view_quarter", { state: quarter.state })) {
+  if (quarter && !can(user, "view_quarter", { state: quarter.state })) {
     throw new DomainError("not_found", `quarter ${quarterId} does not exist`, { quarter: quarterId });
   }
-  if (quarter.calculated_at === null) {
+  if (!quarter || quarter.calculated_at === null) {
     throw new DomainError("invalid_input", `quarter ${quarterId} has not been calculated yet`, { quarter: quarterId, reason: "notCalculated" });
   }
   return { quarter: quarterId, suggestions: await weakItemSuggestions(ctx.db, quarterId, teamFilter) };
