@@ -7,17 +7,21 @@ import { QuarterPicker } from "~/components/dashboard/QuarterPicker";
 import { getHrOverview } from "~/models/hrOverview.server";
 import { resolveQuarter } from "~/models/quarters.server";
 import { getDb } from "~/utils/db.server";
+import { OverduePlansNotice } from "~/components/coaching/CoachingBits";
+import { overdueCoachingCount } from "~/models/coaching.server";
+import { contextFor } from "~/models/imports.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
-export const handle = { i18n: ["common", "dashboard"] };
+export const handle = { i18n: ["common", "dashboard", "coaching"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view_org_overview");
   const db = await getDb();
   const { selected, quarters } = await resolveQuarter(db, user, new URL(request.url));
-  return getHrOverview(db, selected, quarters);
+  const overduePlans = await overdueCoachingCount(contextFor(db, user)); // coaching (issue #6)
+  return { ...(await getHrOverview(db, selected, quarters)), overduePlans };
 }
 
 export default function HrOverviewRoute() {
@@ -41,6 +45,7 @@ export default function HrOverviewRoute() {
         </div>
         <QuarterPicker quarters={data.quarters} selected={data.quarter} />
       </header>
+      <OverduePlansNotice count={data.overduePlans} to="/coaching#plans" />
       {data.quarters.length === 0 ? <p className="rounded-lg bg-white p-6 text-gray-600 shadow-sm">{t("quarter.none")}</p> : <HrOverview data={data} />}
     </div>
   );

@@ -44,7 +44,8 @@ const invalid = (field: string, reason: string, message: string) => new DomainEr
  * and a measurable target on one metric for a later quarter. The target must be better than
  * the agent's value in the source quarter. One transaction, audited.
  */
-export async function assignCoachingPlan(ctx: Context, raw: AssignCoachingPlanInput): Promise<{ planId: number }> {
+/** `raw` is validated here (form fields arrive as strings). */
+export async function assignCoachingPlan(ctx: Context, raw: AssignCoachingPlanInput | Record<string, unknown>): Promise<{ planId: number }> {
   const parsed = assignCoachingPlanSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -6,3 +6,4 @@ export * from "./addCoachingNote.ts";
 export * from "./evaluateCoachingPlans.ts";
 export * from "./saveCoachingIntervention.ts";
 export * from "./planProgress.ts";
+export * from "./today.ts";

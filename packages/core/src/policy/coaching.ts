@@ -7,6 +7,8 @@ import type { Decision, PolicyUser } from "./index.ts";
  * Someone else's plan is `not_found` (existence isn't revealed); a wrong role is `forbidden`.
  */
 export interface CoachingPolicyResources {
+  /** The coaching overview (suggestions and plans of the teams one may see): HR and managers. */
+  view_coaching_overview: undefined;
   /** The catalogue of interventions: HR edits it. */
   manage_coaching_catalogue: undefined;
   /** Effectiveness per intervention and per mentor: HR. */
@@ -34,6 +36,7 @@ const isTheAgent = (user: PolicyUser, agentId: number): Decision =>
   user.agentId !== null && user.agentId === agentId ? ALLOW : NOT_FOUND;
 
 export const coachingRules: { [A in keyof CoachingPolicyResources]: (user: PolicyUser, resource: CoachingPolicyResources[A]) => Decision } = {
+  view_coaching_overview: (user) => (user.role === "hr" || user.role === "manager" ? ALLOW : FORBIDDEN),
   manage_coaching_catalogue: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
   view_coaching_effectiveness: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
   view_coaching_suggestions: (user, { teamId }) =>
