@@ -178,3 +178,42 @@ describe("coaching journey: suggestion → plan → acknowledgement → measured
     expect(await page.getByTestId("effectiveness-mentors").getByTestId("effectiveness-row").count()).toBeGreaterThan(0);
   });
 });
+
+describe("HR: overdue plans and the intervention catalogue", () => {
+  it("flags overdue plans on the HR overview and the manager's team page", async () => {
+    session = await openSession(browser);
+    await signIn(session.page, users.hr, PASSWORD);
+    await session.page.goto("/hr?quarter=2026-Q3");
+    await waitForHydration(session.page);
+    await expect(session.page.getByTestId("overdue-plans-notice").innerText()).resolves.toMatch(/\d+ coaching plans? (is|are) past/);
+    await session.close();
+    session.assertNoErrors();
+
+    session = await openSession(browser);
+    const { page } = session;
+    await signIn(page, users.manager, PASSWORD); // lands on the first team's page
+    // The demo's overdue plan (due 2026-10-30) belongs to AG008 in manager1's first team.
+    await page.getByTestId("overdue-plans-notice").waitFor();
+  });
+
+  it("HR adds an intervention to the catalogue; a duplicate name is refused with a clear message", async () => {
+    session = await openSession(browser);
+    const { page } = session;
+    await signIn(page, users.hr, PASSWORD);
+    await page.goto("/coaching/catalogue");
+    await waitForHydration(page);
+    const form = page.getByTestId("intervention-new");
+    await form.getByLabel("Name").fill("Product knowledge quiz");
+    await form.getByLabel("Type").selectOption("knowledge_test");
+    await form.getByLabel("Knowledge accuracy").check();
+    await form.getByRole("button", { name: "Add intervention" }).click();
+    await page.getByTestId("catalogue-saved").waitFor();
+    await page.getByTestId("intervention-form").locator('input[name="name"][value="Product knowledge quiz"]').waitFor();
+
+    const again = page.getByTestId("intervention-new");
+    await again.getByLabel("Name").fill("Empathy workshop");
+    await again.getByLabel("Empathy").check();
+    await again.getByRole("button", { name: "Add intervention" }).click();
+    await expect(page.getByTestId("catalogue-error").innerText()).resolves.toBe("An intervention with this name already exists.");
+  });
+});
