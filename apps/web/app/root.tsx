@@ -126,11 +126,18 @@ function navLinksFor(user: NavUser | null, t: (key: string, options?: Record<str
         { to: "/hr", label: t("nav.overview") },
         { to: "/hr/imports", label: t("nav.imports") },
         { to: "/hr/rubrics", label: t("nav", { ns: "rubrics" }) },
+        { to: "/coaching", label: t("coaching:nav.coaching") },
       ];
     case "manager":
-      return user.teams.map((team) => ({ to: `/teams/${team.id}`, label: t("nav.team", { name: team.name }) }));
+      return [
+        ...user.teams.map((team) => ({ to: `/teams/${team.id}`, label: t("nav.team", { name: team.name }) })),
+        { to: "/coaching", label: t("coaching:nav.coaching") },
+      ];
     case "agent":
-      return [{ to: "/me", label: t("nav.myStanding") }];
+      return [
+        { to: "/me", label: t("nav.myStanding") },
+        { to: "/me/coaching", label: t("coaching:nav.myCoaching") },
+      ];
   }
 }
 

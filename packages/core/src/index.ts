@@ -11,3 +11,4 @@ export * from "./demo/loadDemo.ts";
 export { DEFAULT_DEMO_SEED, DEMO_QUARTERS, DEMO_TEAMS, generateDemo, type DemoAgent, type DemoArchetype, type DemoData } from "./demo/generate.ts";
 export * from "./settings/organisation.ts";
 export * from "./rubrics/index.ts";
+export * from "./coaching/index.ts";

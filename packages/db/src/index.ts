@@ -1,4 +1,5 @@
 export * from "./tables.ts";
+export * from "./tables/coaching.ts";
 export * from "./database.ts";
 export * from "./dialect.ts";
 // Query functions, one module per table or aggregate; each takes `db` first.
@@ -18,3 +19,4 @@ export * from "./queries/settings.ts";
 export * from "./tables/rubrics.ts";
 export * from "./queries/rubricReviews.ts";
 export * from "./queries/rubricDrafts.ts";
+export * from "./queries/coaching.ts";

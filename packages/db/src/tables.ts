@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { RubricsTables } from "./tables/rubrics.ts";
+import type { CoachingTables } from "./tables/coaching.ts";
 
 /**
  * Table types, one interface per table, Kysely-style (`XxxTable` / `Xxx` / `NewXxx`).
@@ -236,6 +237,7 @@ export interface FoundationTables {
  */
 export interface Database
   extends FoundationTables,
+    CoachingTables,
     RubricsTables {}
 
 export type Team = Selectable<TeamTable>;

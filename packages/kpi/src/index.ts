@@ -26,3 +26,6 @@ export * from "./review/reweight.ts";
 export * from "./review/half.ts";
 export * from "./review/whatIfSummary.ts";
 export * from "./review/diff.ts";
+export * from "./coaching/effectiveness.ts";
+export * from "./coaching/planStatus.ts";
+export * from "./coaching/suggestions.ts";

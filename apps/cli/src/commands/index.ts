@@ -4,6 +4,7 @@ import { registerDemo } from "./demo.ts";
 import { registerImport } from "./import.ts";
 import { registerScore } from "./score.ts";
 import { registerRubric } from "./rubric.ts";
+import { registerCoaching } from "./coaching.ts";
 
 /** One module per command group; add the register function of each here, one per line. */
 export const commandModules: Array<(program: Command, deps: CliDeps) => void> = [
@@ -11,4 +12,5 @@ export const commandModules: Array<(program: Command, deps: CliDeps) => void> = 
   registerScore,
   registerDemo,
   registerRubric,
+  registerCoaching,
 ];

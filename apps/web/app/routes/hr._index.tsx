@@ -10,18 +10,25 @@ import { contextFor } from "~/models/imports.server";
 import { getRubricReviewReminder } from "~/models/rubrics.server";
 import { resolveQuarter } from "~/models/quarters.server";
 import { getDb } from "~/utils/db.server";
+import { OverduePlansNotice } from "~/components/coaching/CoachingBits";
+import { overdueCoachingCount } from "~/models/coaching.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
-export const handle = { i18n: ["common", "dashboard", "rubrics"] };
+export const handle = { i18n: ["common", "dashboard", "rubrics", "coaching"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view_org_overview");
   const db = await getDb();
   const { selected, quarters } = await resolveQuarter(db, user, new URL(request.url));
-  const reviewReminder = await getRubricReviewReminder(contextFor(db, user));
-  return { ...(await getHrOverview(db, selected, quarters)), reviewReminder };
+  const ctx = contextFor(db, user);
+  const [overview, reviewReminder, overduePlans] = await Promise.all([
+    getHrOverview(db, selected, quarters),
+    getRubricReviewReminder(ctx),
+    overdueCoachingCount(ctx),
+  ]);
+  return { ...overview, reviewReminder, overduePlans };
 }
 
 export default function HrOverviewRoute() {
@@ -46,6 +53,7 @@ export default function HrOverviewRoute() {
         <QuarterPicker quarters={data.quarters} selected={data.quarter} />
       </header>
       <ReviewReminderBanner reminder={data.reviewReminder} />
+      <OverduePlansNotice count={data.overduePlans} to="/coaching#plans" />
       {data.quarters.length === 0 ? <p className="rounded-lg bg-white p-6 text-gray-600 shadow-sm">{t("quarter.none")}</p> : <HrOverview data={data} />}
     </div>
   );

@@ -7,9 +7,12 @@ import { TeamRankingTable } from "~/components/dashboard/TeamRankingTable";
 import { resolveQuarter } from "~/models/quarters.server";
 import { getTeamPageData, requireViewableTeam } from "~/models/teamPage.server";
 import { getDb } from "~/utils/db.server";
+import { OverduePlansNotice } from "~/components/coaching/CoachingBits";
+import { overdueCoachingCount } from "~/models/coaching.server";
+import { contextFor } from "~/models/imports.server";
 import { requireUser } from "~/utils/session.server";
 
-export const handle = { i18n: ["common", "dashboard"] };
+export const handle = { i18n: ["common", "dashboard", "coaching"] };
 
 /** HR, or a manager for their own teams; any other team (or a team that doesn't exist) is the same 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const team = await requireViewableTeam(db, user, params.teamId);
   const { selected, quarters } = await resolveQuarter(db, user, new URL(request.url));
-  return getTeamPageData(db, team, selected, quarters);
+  const overduePlans = await overdueCoachingCount(contextFor(db, user), [team.id]); // coaching (issue #6)
+  return { ...(await getTeamPageData(db, team, selected, quarters)), overduePlans };
 }
 
 export default function TeamRoute() {
@@ -31,6 +35,7 @@ export default function TeamRoute() {
         </h1>
         <QuarterPicker quarters={data.quarters} selected={data.quarter} />
       </header>
+      <OverduePlansNotice count={data.overduePlans} to="/coaching#plans" />
       {!data.quarter ? (
         <p className="rounded-lg bg-white p-6 text-gray-600 shadow-sm">{t("quarter.noneVisible")}</p>
       ) : data.agents.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { QuarterState, Role } from "@starboard/db";
 import { DomainError } from "../errors.ts";
+import { type CoachingPolicyResources, coachingRules } from "./coaching.ts";
 
 /**
  * The one place that decides who may do what. Routes, CLI and operations call `can` /
@@ -17,7 +18,7 @@ export interface PolicyUser {
   teamIds: readonly number[];
 }
 
-export interface PolicyResources {
+export interface PolicyResources extends CoachingPolicyResources {
   view_org_overview: undefined;
   import_data: undefined;
   calculate_quarter: undefined;
@@ -67,6 +68,7 @@ const rules: Rules = {
     const visible = VISIBLE_QUARTER_STATES[user.role];
     return visible === "all" || visible.includes(state) ? ALLOW : NOT_FOUND;
   },
+  ...coachingRules,
 };
 
 export function decide<A extends ActionsWithoutResource>(user: PolicyUser, action: A): Decision;

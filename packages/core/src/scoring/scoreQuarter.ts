@@ -34,6 +34,7 @@ import {
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { loadAgentFacts } from "./facts.ts";
+import { evaluatePlansForQuarter } from "../coaching/evaluateCoachingPlans.ts";
 
 /** States from which a quarter may be (re)calculated; locked and published quarters are immutable. */
 export const SCORABLE_STATES: readonly QuarterState[] = ["draft", "collecting", "calculated", "in_review"];
@@ -165,6 +166,7 @@ export async function scoreQuarter(ctx: Context, quarterId: string): Promise<Qua
       before: JSON.stringify({ state: quarter.state, rubricVersionId: quarter.rubric_version_id, calculatedAt: quarter.calculated_at }),
       after: JSON.stringify({ state: "calculated", rubricVersionId: rubricRow.id, calculatedAt: now, agents: scored.length, ...counts }),
     });
+    await evaluatePlansForQuarter(trx, ctx.actor, quarterId, now); // coaching plans targeting this quarter (issue #6)
 
     return {
       quarter: quarterId,

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial.ts";
+import * as m0004 from "./0004_coaching.ts";
 import * as m0005 from "./0005_rubric_review.ts";
 
 /**
@@ -8,5 +9,6 @@ import * as m0005 from "./0005_rubric_review.ts";
  */
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
+  "0004_coaching": m0004,
   "0005_rubric_review": m0005,
 };
