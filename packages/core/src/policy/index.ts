@@ -24,6 +24,9 @@ export interface PolicyResources {
   view_team: { teamId: number };
   view_agent: { agentId: number; teamId: number };
   view_quarter: { state: QuarterState };
+  manage_users: undefined;
+  view_audit: undefined;
+  manage_privacy: undefined;
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -65,6 +68,9 @@ const rules: Rules = {
     const visible = VISIBLE_QUARTER_STATES[user.role];
     return visible === "all" || visible.includes(state) ? ALLOW : NOT_FOUND;
   },
+  manage_users: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  view_audit: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  manage_privacy: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
 };
 
 export function decide<A extends ActionsWithoutResource>(user: PolicyUser, action: A): Decision;
