@@ -97,7 +97,7 @@ describe("starboard privacy", () => {
     expect(starboard("privacy", "retention", "5")).toMatchObject({ status: 1, stderr: "starboard privacy: retention must be a whole number of days, 30–3650\n" });
     const report = JSON.parse(starboard("privacy", "anonymise-leavers", "--json").stdout) as Record<string, unknown>;
     expect(report).toMatchObject({ retentionDays: 365, anonymised: 1, dryRun: false });
-    expect(snapshot().agents.some((r) => r.includes('"name":"Lea"'))).toBe(false);
+    expect(snapshot().agents!.some((r) => r.includes('"name":"Lea"'))).toBe(false);
     const exported = JSON.parse(starboard("privacy", "export", "A1").stdout) as { agent: { agent_code: string }; users: unknown[] };
     expect(exported.agent.agent_code).toBe("A1");
     expect(exported.users).toHaveLength(1);

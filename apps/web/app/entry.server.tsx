@@ -14,6 +14,9 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "./i18n/config";
 import { i18next } from "./i18n/i18next.server";
 import { NonceProvider } from "./utils/nonce";
+import { warnIfPlainHttp } from "./utils/startupWarnings.server";
+
+warnIfPlainHttp();
 
 export const streamTimeout = 5_000;
 

@@ -39,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await signInAndCreateSession(request, submission.value);
   if (!result.ok) {
-    return submission.reply({ formErrors: ["login.errors.invalidCredentials"], hideFields: ["password"] });
+    return submission.reply({
+      formErrors: [result.throttled ? "login.errors.throttled" : "login.errors.invalidCredentials"],
+      hideFields: ["password"],
+    });
   }
   const fallback = homePathFor(result.user) ?? "/";
   return redirect(safeRedirect(submission.value.redirectTo, fallback), {

@@ -6,6 +6,7 @@ import { QuarterPicker } from "~/components/dashboard/QuarterPicker";
 import { TeamRankingTable } from "~/components/dashboard/TeamRankingTable";
 import { resolveQuarter } from "~/models/quarters.server";
 import { getTeamPageData, requireViewableTeam } from "~/models/teamPage.server";
+import { logTeamPageRead } from "~/models/personalReads.server";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -17,7 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const team = await requireViewableTeam(db, user, params.teamId);
   const { selected, quarters } = await resolveQuarter(db, user, new URL(request.url));
-  return getTeamPageData(db, team, selected, quarters);
+  const data = await getTeamPageData(db, team, selected, quarters);
+  await logTeamPageRead(db, user, team.id, selected?.id ?? null);
+  return data;
 }
 
 export default function TeamRoute() {

@@ -32,10 +32,12 @@ export async function signInThrottled(
   now: Date = new Date(),
 ): Promise<ThrottledSignInResult> {
   const account = normalizeEmail(input.email);
-  const ip = input.ip ?? "unknown";
+  // Without a known client address (no trusted proxy header) only the per-account limit applies:
+  // one shared bucket for "unknown" would let anyone block every sign-in.
+  const ip = input.ip;
   const wait = Math.max(
     await blockedFor(db, "account", account, SIGN_IN_THROTTLE.maxPerAccount, now),
-    await blockedFor(db, "ip", ip, SIGN_IN_THROTTLE.maxPerIp, now),
+    ip ? await blockedFor(db, "ip", ip, SIGN_IN_THROTTLE.maxPerIp, now) : 0,
   );
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSec: wait };
   const result = await signIn(db, { email: input.email, password: input.password });
@@ -43,7 +45,7 @@ export async function signInThrottled(
     await clearAuthFailures(db, "account", account);
   } else {
     await recordAuthFailure(db, "account", account, now);
-    await recordAuthFailure(db, "ip", ip, now);
+    if (ip) await recordAuthFailure(db, "ip", ip, now);
   }
   return result;
 }

@@ -24,3 +24,17 @@ export async function logPersonalRead(
   });
   return true;
 }
+
+/** A team page lists every member's composite and grade: one audit entry per view, entity `team`. */
+export async function logTeamResultsRead(ctx: Context, teamId: number, detail: { page: string; quarter?: string | null }): Promise<void> {
+  await appendAudit(ctx.db, {
+    at: isoNow(ctx),
+    actor_user_id: ctx.actor.userId,
+    actor_label: ctx.actor.label,
+    action: "personal_results.view",
+    entity: "team",
+    entity_id: String(teamId),
+    before: null,
+    after: JSON.stringify(detail),
+  });
+}

@@ -21,7 +21,7 @@ export async function issuePasswordLink(ctx: Context, input: { email: string; pu
   return ctx.db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, input.email);
     if (!user) throw new DomainError("not_found", `no user with e-mail ${input.email}`, { email: input.email });
-    if (user.active !== 1) throw new DomainError("conflict", `${user.email} is deactivated; reactivate the account first`, { email: user.email });
+    if (user.active !== 1) throw new DomainError("conflict", `${user.email} is deactivated; reactivate the account first`, { email: user.email, reason: "inactive" });
     const at = isoNow(ctx);
     const token = newLinkToken();
     const expiresAt = new Date(ctx.now().getTime() + PASSWORD_LINK_TTL_MS[purpose]).toISOString();

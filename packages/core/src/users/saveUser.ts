@@ -40,7 +40,7 @@ export async function inviteUser(ctx: Context, input: UserProfileInput & { email
   const email = emailSchema.safeParse(input.email);
   if (!email.success) throw new DomainError("invalid_input", `"${input.email}" is not an e-mail address`, { field: "email", reason: "invalid" });
   const userId = await ctx.db.transaction().execute(async (trx) => {
-    if (await findUserByEmail(trx, email.data)) throw new DomainError("conflict", `${email.data} already has an account`, { email: email.data });
+    if (await findUserByEmail(trx, email.data)) throw new DomainError("conflict", `${email.data} already has an account`, { email: email.data, reason: "email_taken" });
     const profile = await resolveProfile(trx, input);
     const at = isoNow(ctx);
     const id = await insertUser(trx, { email: email.data, ...profile }, at);

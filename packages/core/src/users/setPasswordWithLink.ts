@@ -29,6 +29,7 @@ export async function setPasswordWithLink(ctx: Context, input: { token: string; 
     throw new DomainError("invalid_input", `the password must have ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`, {
       min: PASSWORD_MIN_LENGTH,
       max: PASSWORD_MAX_LENGTH,
+      reason: "password_length",
     });
   }
   const invalid = () => new DomainError("invalid_token", "this link is invalid, used or expired");

@@ -7,14 +7,14 @@ export async function recordAuthFailure(db: Db, scope: AuthFailureScope, subject
   await db.insertInto("auth_failures").values({ scope, subject, at: at.toISOString() }).execute();
 }
 
-/** Times (ISO) of the failures for `subject` at or after `since`, oldest first. */
+/** Times (ISO) of the failures for `subject` strictly after `since`, oldest first. */
 export async function authFailuresSince(db: Db, scope: AuthFailureScope, subject: string, since: Date): Promise<string[]> {
   const rows = await db
     .selectFrom("auth_failures")
     .select("at")
     .where("scope", "=", scope)
     .where("subject", "=", subject)
-    .where("at", ">=", since.toISOString())
+    .where("at", ">", since.toISOString())
     .orderBy("at")
     .execute();
   return rows.map((r) => r.at);
