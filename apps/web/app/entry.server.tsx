@@ -80,8 +80,14 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return; // client went away; not an error
   // Thrown Responses / "no route matches" are expected outcomes (404, 403…), not server errors.
   if (error instanceof Response || isErrorResponse(error)) return;
+  // Remix's own cross-origin POST refusal (before any action runs): an expected outcome, not a bug.
+  if (isRemixOriginRefusal(error)) return;
   console.error(error);
 };
+
+function isRemixOriginRefusal(error: unknown): boolean {
+  return error instanceof Error && /header does not match `origin` header|headers are not provided\. One of these is needed to compare the `origin`/.test(error.message);
+}
 
 function isErrorResponse(error: unknown): boolean {
   return typeof error === "object" && error !== null && "status" in error && "internal" in error && "statusText" in error;

@@ -5,6 +5,7 @@ import { AdminError, AdminNotice, OneTimeLink, adminButton, adminField } from "~
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { handleUserAction, userEditData, userIdParam } from "~/models/users.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readForm } from "~/utils/form.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(user, "manage_users");
   const id = userIdParam.safeParse(params.userId);
   if (!id.success) throw notFound();
-  const result = await handleUserAction(await getDb(), user, request, id.data, await request.formData());
+  const result = await handleUserAction(await getDb(), user, request, id.data, await readForm(request));
   if (!result.ok && result.error === "not_found") throw notFound();
   return result;
 }

@@ -5,6 +5,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readForm } from "~/utils/form.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getOptionalUser, homePathFor, signInAndCreateSession } from "~/utils/session.server";
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return submission.reply({ hideFields: ["password"] });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AdminError, AdminNotice, adminButton, adminField } from "~/components/admin/AdminMessages";
 import { adminFailure, failure } from "~/models/adminErrors.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readForm } from "~/utils/form.server";
 import { getDb } from "~/utils/db.server";
 
 export const handle = { i18n: ["common", "admin"] };
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const token = tokenParam.safeParse(params.token);
   if (!token.success) return failure("invalid_token");
-  const form = resetForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = resetForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return failure("badForm");
   if (form.data.password !== form.data.confirm) return failure("passwordMismatch");
   try {

@@ -3,7 +3,14 @@ import { z } from "zod";
 import type { Context } from "../context.ts";
 import { assertActorCan } from "../policy/actor.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar day `YYYY-MM-DD` (2026-02-30 is not). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  });
 
 /** Filters of the HR audit page (from the URL): every field optional, bounded. */
 export const auditFilterSchema = z.object({

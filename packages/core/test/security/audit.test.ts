@@ -37,6 +37,8 @@ describe("the HR audit page's filters", () => {
   });
   it("rejects malformed filters", () => {
     expect(auditFilterSchema.safeParse({ from: "2026-13" }).success).toBe(false);
+    expect(auditFilterSchema.safeParse({ from: "2026-02-30" }).success).toBe(false);
+    expect(auditFilterSchema.safeParse({ to: "2024-02-29" }).success).toBe(true);
     expect(auditFilterSchema.safeParse({ page: "-1" }).success).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { AdminError, AdminNotice, adminButton, adminField } from "~/components/a
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { handlePrivacyAction, privacyPageData } from "~/models/privacy.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readForm } from "~/utils/form.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   requirePermission(user, "manage_privacy");
-  return handlePrivacyAction(await getDb(), user, await request.formData());
+  return handlePrivacyAction(await getDb(), user, await readForm(request));
 }
 
 export default function PrivacyRoute() {

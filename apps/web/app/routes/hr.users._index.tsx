@@ -5,6 +5,7 @@ import { AdminError, AdminNotice, OneTimeLink, adminButton, adminField } from "~
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { handleInvite, usersPageData } from "~/models/users.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readForm } from "~/utils/form.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   requirePermission(user, "manage_users");
-  return handleInvite(await getDb(), user, request, await request.formData());
+  return handleInvite(await getDb(), user, request, await readForm(request));
 }
 
 export default function UsersRoute() {
