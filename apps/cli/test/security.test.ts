@@ -145,6 +145,31 @@ describe("backup and restore", () => {
   });
 });
 
+describe("concurrent writers", () => {
+  it("imports and a recalculation started at the same time in separate processes all succeed, serialised", async () => {
+    seed();
+    const rows = (agent: string, channel: string) =>
+      `${INTERACTIONS_HEADER}\n${Array.from({ length: 20_000 }, (_, d) => `${new Date(Date.UTC(2026, 0, 1) - d * 86_400_000).toISOString().slice(0, 10)},${agent},${channel},10,300,9,8,7,1,0`).join("\n")}\n`;
+    file("a.csv", rows("A1", "phone"));
+    file("b.csv", rows("A2", "chat"));
+    const run = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((done) => {
+        const child = spawn(BIN, args, { cwd: dir, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+        child.on("exit", (code) => done({ code, out }));
+      });
+    const results = await Promise.all([run("import", "interactions", "a.csv"), run("import", "interactions", "b.csv"), run("score", "2025-Q4")]);
+    expect(results).toEqual([
+      { code: 0, out: "a.csv: 20000 rows — 20000 added, 0 replaced, 0 unchanged\n" },
+      { code: 0, out: "b.csv: 20000 rows — 20000 added, 0 replaced, 0 unchanged\n" },
+      expect.objectContaining({ code: 0 }),
+    ]);
+    expect(snapshot().interaction_daily).toHaveLength(40_000);
+  }, 60_000);
+});
+
 describe("nothing lost", () => {
   it("SIGKILL in the middle of a big import leaves the database exactly as before", async () => {
     seed();

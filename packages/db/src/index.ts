@@ -22,3 +22,4 @@ export * from "./queries/auditSearch.ts";
 export * from "./queries/userAdmin.ts";
 export * from "./queries/personalData.ts";
 export * from "./backup.ts";
+export * from "./queries/writeLock.ts";

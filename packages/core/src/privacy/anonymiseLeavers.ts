@@ -1,4 +1,4 @@
-import { anonymiseAgent, appendAudit, leaversToAnonymise } from "@starboard/db";
+import { acquireWriteLock, anonymiseAgent, appendAudit, leaversToAnonymise } from "@starboard/db";
 import { type Context, isoNow } from "../context.ts";
 import { assertActorCan } from "../policy/actor.ts";
 import { getRetentionDays } from "./retention.ts";
@@ -19,6 +19,7 @@ export interface AnonymiseReport {
 export async function anonymiseLeavers(ctx: Context, options: { dryRun?: boolean } = {}): Promise<AnonymiseReport> {
   assertActorCan(ctx, "manage_privacy");
   return ctx.db.transaction().execute(async (trx) => {
+    await acquireWriteLock(trx, isoNow(ctx));
     const retentionDays = await getRetentionDays(trx);
     const cutoffDate = new Date(ctx.now().getTime() - retentionDays * 86_400_000).toISOString().slice(0, 10);
     const due = await leaversToAnonymise(trx, cutoffDate);
