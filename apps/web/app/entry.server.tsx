@@ -14,6 +14,9 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "./i18n/config";
 import { i18next } from "./i18n/i18next.server";
 import { NonceProvider } from "./utils/nonce";
+import { warnIfPlainHttp } from "./utils/startupWarnings.server";
+
+warnIfPlainHttp();
 
 export const streamTimeout = 5_000;
 
@@ -77,8 +80,14 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return; // client went away; not an error
   // Thrown Responses / "no route matches" are expected outcomes (404, 403…), not server errors.
   if (error instanceof Response || isErrorResponse(error)) return;
+  // Remix's own cross-origin POST refusal (before any action runs): an expected outcome, not a bug.
+  if (isRemixOriginRefusal(error)) return;
   console.error(error);
 };
+
+function isRemixOriginRefusal(error: unknown): boolean {
+  return error instanceof Error && /header does not match `origin` header|headers are not provided\. One of these is needed to compare the `origin`/.test(error.message);
+}
 
 function isErrorResponse(error: unknown): boolean {
   return typeof error === "object" && error !== null && "status" in error && "internal" in error && "statusText" in error;

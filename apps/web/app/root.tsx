@@ -102,9 +102,9 @@ function TopNav({ user, locale }: { user: NavUser | null; locale: string }) {
           <LanguageSwitch locale={locale} />
           {user ? (
             <>
-              <span className="hidden text-gray-600 sm:inline" data-testid="current-user">
+              <Link to="/account" className="hidden text-gray-600 hover:text-gray-900 sm:inline" data-testid="current-user">
                 {user.name}
-              </span>
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100">
                   {t("nav.signOut")}
@@ -127,6 +127,9 @@ function navLinksFor(user: NavUser | null, t: (key: string, options?: Record<str
         { to: "/hr/imports", label: t("nav.imports") },
         { to: "/hr/rubrics", label: t("nav", { ns: "rubrics" }) },
         { to: "/coaching", label: t("coaching:nav.coaching") },
+        { to: "/hr/users", label: t("admin:nav.users") },
+        { to: "/hr/audit", label: t("admin:nav.audit") },
+        { to: "/hr/privacy", label: t("admin:nav.privacy") },
       ];
     case "manager":
       return [

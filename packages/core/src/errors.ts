@@ -9,7 +9,10 @@ export type DomainErrorCode =
   | "quarter_locked"
   | "import_rejected"
   | "no_rubric"
-  | "invalid_transition";
+  | "invalid_transition"
+  | "throttled"
+  | "invalid_token"
+  | "conflict";
 
 export class DomainError extends Error {
   override name = "DomainError";

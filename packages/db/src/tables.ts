@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { RubricsTables } from "./tables/rubrics.ts";
 import type { CoachingTables } from "./tables/coaching.ts";
+import type { SecurityTables } from "./tables/security.ts";
 
 /**
  * Table types, one interface per table, Kysely-style (`XxxTable` / `Xxx` / `NewXxx`).
@@ -238,7 +239,8 @@ export interface FoundationTables {
 export interface Database
   extends FoundationTables,
     CoachingTables,
-    RubricsTables {}
+    RubricsTables,
+    SecurityTables {}
 
 export type Team = Selectable<TeamTable>;
 export type NewTeam = Insertable<TeamTable>;

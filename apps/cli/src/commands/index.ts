@@ -5,6 +5,9 @@ import { registerImport } from "./import.ts";
 import { registerScore } from "./score.ts";
 import { registerRubric } from "./rubric.ts";
 import { registerCoaching } from "./coaching.ts";
+import { registerUsers } from "./users.ts";
+import { registerPrivacy } from "./privacy.ts";
+import { registerBackup } from "./backup.ts";
 
 /** One module per command group; add the register function of each here, one per line. */
 export const commandModules: Array<(program: Command, deps: CliDeps) => void> = [
@@ -13,4 +16,7 @@ export const commandModules: Array<(program: Command, deps: CliDeps) => void> = 
   registerDemo,
   registerRubric,
   registerCoaching,
+  registerUsers,
+  registerPrivacy,
+  registerBackup,
 ];

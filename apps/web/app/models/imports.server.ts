@@ -76,7 +76,8 @@ export async function handleImport(ctx: Context, request: Request): Promise<Impo
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return importFailure("tooLarge", { maxMb: MAX_UPLOAD_MB });
-    throw error;
+    // A broken multipart body: no file could be read from it (a 400-class answer, never a 500).
+    return importFailure("noFile");
   }
   const kind = kindSchema.safeParse(form.get("kind"));
   if (!kind.success) return importFailure("badKind");

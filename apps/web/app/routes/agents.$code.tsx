@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AgentResultPage } from "~/components/dashboard/AgentResultPage";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { getAgentPageData, requireViewableAgent } from "~/models/agentPage.server";
+import { logAgentPageRead } from "~/models/personalReads.server";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -14,7 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const agent = await requireViewableAgent(db, user, params.code);
-  return getAgentPageData(db, user, agent, new URL(request.url));
+  const data = await getAgentPageData(db, user, agent, new URL(request.url));
+  await logAgentPageRead(db, user, agent, data.quarter?.id ?? null);
+  return data;
 }
 
 export default function AgentRoute() {

@@ -5,6 +5,7 @@ import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBou
 import { ImportResult } from "~/components/dashboard/ImportResult";
 import { calculableQuarters, contextFor, handleCalculate, handleImport, MAX_UPLOAD_MB } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readForm } from "~/utils/form.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return handleImport(ctx, request);
   }
   requirePermission(user, "calculate_quarter");
-  return handleCalculate(ctx, await request.formData());
+  return handleCalculate(ctx, await readForm(request));
 }
 
 const button =

@@ -5,6 +5,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readForm } from "~/utils/form.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getOptionalUser, homePathFor, signInAndCreateSession } from "~/utils/session.server";
 
@@ -32,14 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return submission.reply({ hideFields: ["password"] });
   }
   const result = await signInAndCreateSession(request, submission.value);
   if (!result.ok) {
-    return submission.reply({ formErrors: ["login.errors.invalidCredentials"], hideFields: ["password"] });
+    return submission.reply({
+      formErrors: [result.throttled ? "login.errors.throttled" : "login.errors.invalidCredentials"],
+      hideFields: ["password"],
+    });
   }
   const fallback = homePathFor(result.user) ?? "/";
   return redirect(safeRedirect(submission.value.redirectTo, fallback), {

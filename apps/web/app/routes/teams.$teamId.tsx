@@ -6,6 +6,7 @@ import { QuarterPicker } from "~/components/dashboard/QuarterPicker";
 import { TeamRankingTable } from "~/components/dashboard/TeamRankingTable";
 import { resolveQuarter } from "~/models/quarters.server";
 import { getTeamPageData, requireViewableTeam } from "~/models/teamPage.server";
+import { logTeamPageRead } from "~/models/personalReads.server";
 import { getDb } from "~/utils/db.server";
 import { OverduePlansNotice } from "~/components/coaching/CoachingBits";
 import { overdueCoachingCount } from "~/models/coaching.server";
@@ -20,8 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const team = await requireViewableTeam(db, user, params.teamId);
   const { selected, quarters } = await resolveQuarter(db, user, new URL(request.url));
-  const overduePlans = await overdueCoachingCount(contextFor(db, user), [team.id]); // coaching (issue #6)
-  return { ...(await getTeamPageData(db, team, selected, quarters)), overduePlans };
+  const [data, overduePlans] = await Promise.all([
+    getTeamPageData(db, team, selected, quarters),
+    overdueCoachingCount(contextFor(db, user), [team.id]),
+  ]);
+  await logTeamPageRead(db, user, team.id, selected?.id ?? null);
+  return { ...data, overduePlans };
 }
 
 export default function TeamRoute() {

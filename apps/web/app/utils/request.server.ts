@@ -19,3 +19,14 @@ export function publicOrigin(request: Request): string {
   const host = request.headers.get("Host") ?? url.host;
   return `${isHttps(request) ? "https" : url.protocol.replace(":", "")}://${host}`;
 }
+
+/**
+ * The client's IP for sign-in throttling: the first `X-Forwarded-For` address, trusted only
+ * when STARBOARD_TRUST_PROXY is set (the proxy sets it); null otherwise (remix-serve does not
+ * expose the socket address to Remix), and then only the per-account limit applies.
+ */
+export function clientIp(request: Request): string | null {
+  if (!getEnv().STARBOARD_TRUST_PROXY) return null;
+  const first = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
+  return first && first.length <= 64 ? first : null;
+}

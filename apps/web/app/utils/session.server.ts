@@ -1,5 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { signIn, type SignedInUser } from "@starboard/core";
+import { type SignedInUser, signInThrottled } from "@starboard/core";
 import {
   createSession,
   deleteSession,
@@ -12,7 +12,7 @@ import {
 import { randomBytes } from "node:crypto";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
-import { isHttps } from "./request.server";
+import { clientIp, isHttps } from "./request.server";
 
 /**
  * DB-backed sessions. The cookie holds only a random 256-bit session id; the row in
@@ -110,10 +110,11 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
 export async function signInAndCreateSession(
   request: Request,
   credentials: { email: string; password: string },
-): Promise<{ ok: true; user: SessionUser; setCookie: string } | { ok: false }> {
+): Promise<{ ok: true; user: SessionUser; setCookie: string } | { ok: false; throttled: boolean }> {
   const db = await getDb();
-  const result = await signIn(db, credentials);
-  if (!result.ok) return { ok: false };
+  // Failed attempts are counted in the database per account and per client IP (see core/auth/throttle.ts).
+  const result = await signInThrottled(db, { ...credentials, ip: clientIp(request) });
+  if (!result.ok) return { ok: false, throttled: result.reason === "throttled" };
   // Rotation: drop any session this browser already had, then issue a brand-new id.
   const previousId = await readSessionId(request);
   if (previousId) await deleteSession(db, previousId);

@@ -1,8 +1,9 @@
 import type { Channel } from "@starboard/kpi";
 import type { RowReader } from "./cells.ts";
+import { usersFormat } from "./usersFormat.ts";
 
 /** The CSV files `importCsv` reads, by kind. */
-export const CSV_IMPORT_KINDS = ["agents", "interactions", "qa", "csat"] as const;
+export const CSV_IMPORT_KINDS = ["agents", "interactions", "qa", "csat", "users"] as const;
 export type CsvImportKind = (typeof CSV_IMPORT_KINDS)[number];
 
 /** What a data row yields once read: its values, plus what the import checks across rows. */
@@ -18,6 +19,8 @@ export interface ReadRow<R> {
   agentCode: string | undefined;
   /** A fact's date, to find its quarter. */
   date: string | undefined;
+  /** Team names that must already exist (users.csv). */
+  teamNames?: string[];
 }
 
 export interface CsvFormat<R> {
@@ -204,4 +207,5 @@ export const CSV_FORMATS = {
   interactions: interactionsFormat,
   qa: qaFormat,
   csat: csatFormat,
+  users: usersFormat,
 } as const satisfies Record<CsvImportKind, CsvFormat<unknown>>;

@@ -10,6 +10,7 @@ import {
   agentIdsByCode,
   appendAudit,
   findOrCreateTeam,
+  findTeamByName,
   findQuarterStates,
   insertImport,
   recordImportCounts,
@@ -36,6 +37,8 @@ import {
   CSV_IMPORT_KINDS,
 } from "./formats.ts";
 import { type ImportProblem, ImportRejectedError, importProblem } from "./problems.ts";
+import { upsertUserBatch } from "./upsertUsers.ts";
+import type { UserCsvRow } from "./usersFormat.ts";
 
 export interface ImportCsvInput {
   kind: CsvImportKind;
@@ -80,7 +83,7 @@ export async function importCsv(ctx: Context, input: ImportCsvInput, options: Im
     throw new DomainError("forbidden", "only HR can import data");
   }
   if (!(CSV_IMPORT_KINDS as readonly string[]).includes(input.kind)) {
-    throw new DomainError("invalid_input", `unknown import kind "${input.kind}" (agents, interactions, qa or csat)`, { kind: input.kind });
+    throw new DomainError("invalid_input", `unknown import kind "${input.kind}" (agents, interactions, qa, csat or users)`, { kind: input.kind });
   }
   if (input.encoding !== undefined && !(CSV_ENCODINGS as readonly string[]).includes(input.encoding)) {
     throw new DomainError("invalid_input", `unknown encoding "${input.encoding}" (utf-8 or gb18030)`, { encoding: input.encoding });
@@ -300,6 +303,7 @@ class ImportRun {
         this.sink.push(importProblem(row.line, "agent_code", "unknown_agent", { value: code }));
       }
     }
+    await this.checkTeams(pending);
     if (this.failed) return;
 
     const records = pending.filter((p) => p.write).map((p) => p.read.record);
@@ -307,6 +311,19 @@ class ImportRun {
     this.counts.added += counts.added;
     this.counts.replaced += counts.replaced;
     this.counts.unchanged += counts.unchanged;
+  }
+
+  /** users.csv: every team named must exist (unknown team → problem on the row's line). */
+  private async checkTeams(pending: PendingRow[]) {
+    for (const row of pending) {
+      for (const name of row.read.teamNames ?? []) {
+        if (!this.teamIds.has(name)) {
+          const team = await findTeamByName(this.db, name);
+          if (team) this.teamIds.set(name, team.id);
+        }
+        if (!this.teamIds.has(name)) this.sink.push(importProblem(row.line, "teams", "unknown_team", { value: name }));
+      }
+    }
   }
 
   private agentId(code: string): number {
@@ -373,6 +390,18 @@ class ImportRun {
             }),
           ),
         });
+      case "users":
+        return upsertUserBatch(
+          this.db,
+          (records as UserCsvRow[]).map((r) => ({
+            email: r.email,
+            name: r.name,
+            role: r.role,
+            agentId: r.agentCode ? this.agentId(r.agentCode) : null,
+            teamIds: r.teamNames.map((n) => this.teamIds.get(n)!).sort((a, b) => a - b),
+          })),
+          this.at,
+        );
       case "csat":
         return upsertFactBatch(this.db, {
           table: "csat_responses",

@@ -34,7 +34,10 @@ export type ImportProblemCode =
   | "pair_incomplete"
   | "leave_before_hire"
   | "quarter_locked"
-  | "too_many_problems";
+  | "too_many_problems"
+  | "unknown_role"
+  | "unknown_team"
+  | "not_for_role";
 
 type Params = Record<string, string | number>;
 
@@ -62,6 +65,9 @@ const MESSAGES: Record<ImportProblemCode, (p: Params) => string> = {
   leave_before_hire: (p) => `${p.value} is before hire_date ${p.hireDate}`,
   quarter_locked: (p) => `${p.quarter} is ${p.state}; its data can no longer change (HR must reopen it first)`,
   too_many_problems: (p) => `${p.more} more problems not listed; fix these first`,
+  unknown_role: (p) => `"${p.value}" is not a role (hr, manager or agent)`,
+  unknown_team: (p) => `team "${p.value}" is not known; import agents (which creates teams) first`,
+  not_for_role: (p) => `${p.column} must be empty for role ${p.role}`,
 };
 
 export function importProblem(line: number, column: string, code: ImportProblemCode, params: Params = {}): ImportProblem {

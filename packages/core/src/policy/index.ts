@@ -26,6 +26,9 @@ export interface PolicyResources extends CoachingPolicyResources {
   view_agent: { agentId: number; teamId: number };
   view_quarter: { state: QuarterState };
   manage_rubrics: undefined;
+  manage_users: undefined;
+  view_audit: undefined;
+  manage_privacy: undefined;
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -69,6 +72,9 @@ const rules: Rules = {
     return visible === "all" || visible.includes(state) ? ALLOW : NOT_FOUND;
   },
   ...coachingRules,
+  manage_users: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  view_audit: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  manage_privacy: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
 };
 
 export function decide<A extends ActionsWithoutResource>(user: PolicyUser, action: A): Decision;

@@ -1,5 +1,6 @@
 import {
   activeAgentsInPeriod,
+  acquireWriteLock,
   appendAudit,
   type Db,
   ensureDefaultRubric,
@@ -91,6 +92,7 @@ export async function scoreQuarter(ctx: Context, quarterId: string): Promise<Qua
   const lastDay = quarterEnd(quarterId);
 
   return ctx.db.transaction().execute(async (trx) => {
+    await acquireWriteLock(trx, now); // serialised with other processes' imports/recalculations
     const quarter = await ensureQuarter(trx, quarterId, now);
     if (!SCORABLE_STATES.includes(quarter.state)) {
       throw new DomainError("quarter_locked", `quarter ${quarterId} is ${quarter.state}; it can no longer be recalculated`, {

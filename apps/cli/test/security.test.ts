@@ -1,0 +1,219 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import SQLite from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../../../node_modules/.bin/starboard", import.meta.url));
+const INTERACTIONS_HEADER =
+  "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints";
+
+let dir: string;
+let dbPath: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "starboard-security-"));
+  dbPath = join(dir, "starboard.db");
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const env = () => ({ ...process.env, STARBOARD_DB: dbPath, STARBOARD_PUBLIC_URL: "https://starboard.example.com/" });
+function starboard(...args: string[]) {
+  const result = spawnSync(BIN, args, { cwd: dir, env: env(), encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Every row of every table (sorted), read with a plain connection. */
+function snapshot(path = dbPath): Record<string, string[]> {
+  const sqlite = new SQLite(path, { readonly: true });
+  try {
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [name, (sqlite.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]),
+    );
+  } finally {
+    sqlite.close();
+  }
+}
+
+function seed() {
+  expect(starboard("import", "agents", file("agents.csv", "agent_code,name,team,email,hire_date,leave_date\nA1,Ann,North,,2024-01-01,\nA2,Bo,South,,2024-01-01,\nL1,Lea,South,,2020-01-01,2021-01-31\n")).status).toBe(0);
+  const users = file(
+    "users.csv",
+    "email,name,role,agent_code,teams\nhr@example.com,Hana,hr,,\nnorth@example.com,Nils,manager,,North;South\nann@example.com,Ann,agent,A1,\nlea@example.com,Lea,agent,L1,\n",
+  );
+  return starboard("import", "users", users);
+}
+
+describe("starboard import users", () => {
+  it("imports users.csv with the same summary line and problem report as the other files", () => {
+    expect(seed()).toEqual({ status: 0, stdout: "users.csv: 4 rows — 4 added, 0 replaced, 0 unchanged\n", stderr: "" });
+    const bad = file("bad-users.csv", "email,name,role,agent_code,teams\nx@example.com,X,admin,,\n");
+    expect(starboard("import", "users", bad)).toEqual({
+      status: 1,
+      stdout: "",
+      stderr: 'line 2, column role: "admin" is not a role (hr, manager or agent)\nbad-users.csv was not imported: 1 problem; nothing was imported\n',
+    });
+  });
+});
+
+describe("starboard users", () => {
+  it("reset-link prints a one-time link on the public address; --json gives {email, url, expiresAt}", () => {
+    seed();
+    const text = starboard("users", "reset-link", "Ann@Example.com");
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^https:\/\/starboard\.example\.com\/reset-password\/[A-Za-z0-9_-]{43}\n\(one-time link for ann@example\.com, valid until \d{4}-\d\d-\d\dT/);
+    const json = JSON.parse(starboard("users", "reset-link", "ann@example.com", "--json").stdout) as Record<string, string>;
+    expect(Object.keys(json)).toEqual(["email", "url", "expiresAt"]);
+    expect(json.url).toMatch(/^https:\/\/starboard\.example\.com\/reset-password\//);
+    expect(starboard("users", "reset-link", "nobody@example.com")).toMatchObject({ status: 1, stderr: "starboard users: no user with e-mail nobody@example.com\n" });
+  });
+
+  it("deactivate ends the user's sessions and blocks new links", () => {
+    seed();
+    const sqlite = new SQLite(dbPath);
+    const id = (sqlite.prepare("SELECT id FROM users WHERE email = 'ann@example.com'").get() as { id: number }).id;
+    sqlite.prepare("INSERT INTO sessions VALUES ('s1', ?, '2026-01-01', '2026-01-01', '2099-01-01')").run(id);
+    sqlite.close();
+    expect(starboard("users", "deactivate", "ann@example.com")).toMatchObject({ status: 0, stdout: "ann@example.com deactivated; all their sessions ended\n" });
+    expect(snapshot().sessions).toEqual([]);
+    expect(starboard("users", "reset-link", "ann@example.com").status).toBe(1);
+  });
+});
+
+describe("starboard privacy", () => {
+  it("retention, anonymise-leavers --json and export", () => {
+    seed();
+    expect(starboard("privacy", "retention", "365").stdout).toBe("leavers' personal data are kept 365 days after their leave date\n");
+    expect(starboard("privacy", "retention", "5")).toMatchObject({ status: 1, stderr: "starboard privacy: retention must be a whole number of days, 30–3650\n" });
+    const report = JSON.parse(starboard("privacy", "anonymise-leavers", "--json").stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({ retentionDays: 365, anonymised: 1, dryRun: false });
+    expect(snapshot().agents!.some((r) => r.includes('"name":"Lea"'))).toBe(false);
+    const exported = JSON.parse(starboard("privacy", "export", "A1").stdout) as { agent: { agent_code: string }; users: unknown[] };
+    expect(exported.agent.agent_code).toBe("A1");
+    expect(exported.users).toHaveLength(1);
+    expect(starboard("privacy", "export", "L1")).toMatchObject({ status: 1, stderr: "starboard privacy: no agent L1\n" });
+  });
+});
+
+describe("backup and restore", () => {
+  it("round-trip: restore brings back exactly what was backed up", () => {
+    seed();
+    const backupFile = join(dir, "backup.db");
+    const saved = snapshot();
+    expect(starboard("backup", backupFile)).toMatchObject({ status: 0 });
+    expect(snapshot(backupFile)).toEqual(saved);
+    expect(starboard("backup", backupFile)).toMatchObject({ status: 1, stderr: `starboard backup: ${backupFile} already exists; choose a new file name\n` });
+
+    // Changes after the backup …
+    file("i.csv", `${INTERACTIONS_HEADER}\n2026-01-05,A1,phone,10,300,9,8,7,,\n`);
+    expect(starboard("import", "interactions", "i.csv").status).toBe(0);
+    expect(snapshot()).not.toEqual(saved);
+    // … are gone after the restore.
+    expect(starboard("restore", backupFile)).toMatchObject({ status: 0 });
+    expect(snapshot()).toEqual(saved);
+  });
+
+  it("restore refuses a file that is not a Starboard database, and refuses while web sessions are active unless --force", () => {
+    seed();
+    const backupFile = join(dir, "backup.db");
+    starboard("backup", backupFile);
+    const junk = file("junk.db", "this is not sqlite");
+    expect(starboard("restore", junk)).toMatchObject({ status: 1 });
+    expect(starboard("restore", junk).stderr).toMatch(/^starboard restore: .*junk\.db is not a .*SQLite database/);
+
+    const sqlite = new SQLite(dbPath);
+    const id = (sqlite.prepare("SELECT id FROM users WHERE email = 'hr@example.com'").get() as { id: number }).id;
+    const now = new Date().toISOString();
+    sqlite.prepare("INSERT INTO sessions VALUES ('live', ?, ?, ?, '2099-01-01')").run(id, now, now);
+    sqlite.close();
+    const refused = starboard("restore", backupFile);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("refused — 1 web session was active in the last 30 minutes");
+    expect(snapshot().sessions).toHaveLength(1);
+    expect(starboard("restore", backupFile, "--force").status).toBe(0);
+    expect(snapshot().sessions).toHaveLength(0);
+  });
+});
+
+describe("concurrent writers", () => {
+  it("imports and a recalculation started at the same time in separate processes all succeed, serialised", async () => {
+    seed();
+    const rows = (agent: string, channel: string) =>
+      `${INTERACTIONS_HEADER}\n${Array.from({ length: 20_000 }, (_, d) => `${new Date(Date.UTC(2026, 0, 1) - d * 86_400_000).toISOString().slice(0, 10)},${agent},${channel},10,300,9,8,7,1,0`).join("\n")}\n`;
+    file("a.csv", rows("A1", "phone"));
+    file("b.csv", rows("A2", "chat"));
+    const run = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((done) => {
+        const child = spawn(BIN, args, { cwd: dir, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+        child.on("exit", (code) => done({ code, out }));
+      });
+    const results = await Promise.all([run("import", "interactions", "a.csv"), run("import", "interactions", "b.csv"), run("score", "2025-Q4")]);
+    expect(results).toEqual([
+      { code: 0, out: "a.csv: 20000 rows — 20000 added, 0 replaced, 0 unchanged\n" },
+      { code: 0, out: "b.csv: 20000 rows — 20000 added, 0 replaced, 0 unchanged\n" },
+      expect.objectContaining({ code: 0 }),
+    ]);
+    expect(snapshot().interaction_daily).toHaveLength(40_000);
+  }, 60_000);
+});
+
+describe("nothing lost", () => {
+  it("SIGKILL in the middle of a big import leaves the database exactly as before", async () => {
+    seed();
+    const codes = Array.from({ length: 10 }, (_, i) => `K${i}`);
+    file("more-agents.csv", `agent_code,name,team,email,hire_date\n${codes.map((c) => `${c},${c},North,,1990-01-01`).join("\n")}\n`);
+    expect(starboard("import", "agents", "more-agents.csv").status).toBe(0);
+    // 10 agents × 10,000 days × 3 channels = 300,000 distinct rows (≈ 15 MB): hundreds of write batches.
+    const big = join(dir, "big.csv");
+    await new Promise<void>((done, fail) => {
+      const out = createWriteStream(big);
+      out.on("error", fail);
+      out.write(`${INTERACTIONS_HEADER}\n`);
+      const start = Date.UTC(2026, 0, 1);
+      for (let day = 0; day < 10_000; day++) {
+        const date = new Date(start - day * 86_400_000).toISOString().slice(0, 10);
+        const lines: string[] = [];
+        for (const agent of codes) for (const channel of ["phone", "chat", "email"]) lines.push(`${date},${agent},${channel},10,300,9,8,7,1,0\n`);
+        out.write(lines.join(""));
+      }
+      out.end(done);
+    });
+    const before = snapshot();
+    const wal = `${dbPath}-wal`;
+    const walBefore = existsSync(wal) ? statSync(wal).size : 0;
+
+    const child = spawn(BIN, ["import", "interactions", big], { cwd: dir, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("exit", (code, signal) => done({ code, signal })));
+    // Wait until it has started writing (the WAL grows by > 1 MB of uncommitted pages), then kill it.
+    const deadline = Date.now() + 45_000;
+    while (Date.now() < deadline && child.exitCode === null) {
+      if (existsSync(wal) && statSync(wal).size > walBefore + 1_000_000) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const walAtKill = existsSync(wal) ? statSync(wal).size : 0;
+    child.kill("SIGKILL");
+    const { signal } = await exited;
+    expect(signal, `the import finished before it could be killed: ${stdout}`).toBe("SIGKILL");
+    expect(walAtKill).toBeGreaterThan(walBefore + 1_000_000);
+
+    expect(snapshot()).toEqual(before);
+    // And the database is usable: the same file imports completely afterwards.
+    const again = spawnSync(BIN, ["import", "interactions", big], { cwd: dir, env: env(), encoding: "utf8" });
+    expect(again.stdout).toBe("big.csv: 300000 rows — 300000 added, 0 replaced, 0 unchanged\n");
+  }, 120_000);
+});
