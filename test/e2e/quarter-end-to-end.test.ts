@@ -4,8 +4,8 @@ import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydrati
 
 /**
  * One quarter from CSV to page: the brief's worked example, uploaded through the HR import
- * page, calculated, and read back from the agent's page. The quarter (2025-Q3) precedes the
- * demo's quarters, so nothing else in the shared E2E database is disturbed.
+ * page, calculated, and read back from the agent's page. The quarter (2025-Q2) precedes the
+ * demo's quarters and is used by no other test, so nothing else in the shared E2E database is disturbed.
  *
  * Hand computation (default rubric):
  *   FRT: phone 45,600 s / 1,200 = 38 s → 8 s over 30 → no full 10 s step → 10 points;
@@ -16,28 +16,28 @@ import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydrati
  *   CSAT: 86 fives + 126 fours = 212 responses summing 934 → 4.406 → band [4.0, 4.5) → 8 → 80.0.
  *   Composite = 0.15·96 + 0.25·80 + 0.20·68.75 + 0.40·80 = 14.4 + 20 + 13.75 + 32 = 80.15 → B.
  */
-const QUARTER = "2025-Q3";
+const QUARTER = "2025-Q2";
 const CODE = "WX001";
 
 const agentsCsv = ["agent_code,name,team,email,hire_date,leave_date", `${CODE},Wen Xu,Worked Example Team,wen.xu@example.test,2025-01-06,`].join("\n");
 
 const interactionsCsv = [
   "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints",
-  `2025-07-15,${CODE},phone,1200,45600,,1100,990,,`,
-  `2025-08-12,${CODE},chat,800,20000,,800,720,,`,
+  `2025-04-15,${CODE},phone,1200,45600,,1100,990,,`,
+  `2025-05-12,${CODE},chat,800,20000,,800,720,,`,
 ].join("\n");
 
 const qaCsv = [
   "evaluation_id,date,agent_code,form,score_pct,fatal,reviewer_code",
-  `WX-QA-1,2025-07-20,${CODE},Call quality,92,false,R01`,
-  `WX-QA-2,2025-08-03,${CODE},Call quality,88,false,R02`,
-  `WX-QA-3,2025-08-21,${CODE},Call quality,75,true,R01`,
-  `WX-QA-4,2025-09-09,${CODE},Call quality,95,false,R02`,
+  `WX-QA-1,2025-04-20,${CODE},Call quality,92,false,R01`,
+  `WX-QA-2,2025-05-03,${CODE},Call quality,88,false,R02`,
+  `WX-QA-3,2025-05-21,${CODE},Call quality,75,true,R01`,
+  `WX-QA-4,2025-06-09,${CODE},Call quality,95,false,R02`,
 ].join("\n");
 
 const csatCsv = [
   "response_id,date,agent_code,channel,rating",
-  ...Array.from({ length: 212 }, (_, i) => `WX-CSAT-${i + 1},2025-09-${String((i % 28) + 1).padStart(2, "0")},${CODE},${i % 2 ? "chat" : "phone"},${i < 86 ? 5 : 4}`),
+  ...Array.from({ length: 212 }, (_, i) => `WX-CSAT-${i + 1},2025-06-${String((i % 28) + 1).padStart(2, "0")},${CODE},${i % 2 ? "chat" : "phone"},${i < 86 ? 5 : 4}`),
 ].join("\n");
 
 let browser: Browser;
