@@ -1,4 +1,5 @@
 export * from "./tables.ts";
+export * from "./tables/cycle.ts";
 export * from "./database.ts";
 export * from "./dialect.ts";
 // Query functions, one module per table or aggregate; each takes `db` first.
@@ -15,3 +16,4 @@ export * from "./queries/imports.ts";
 export * from "./queries/facts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/settings.ts";
+export * from "./queries/cycle.ts";

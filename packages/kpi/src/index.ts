@@ -21,3 +21,5 @@ export * from "./scoring/weakItems.ts";
 export * from "./scoring/adjustment.ts";
 export * from "./awards/serviceStar.ts";
 export * from "./awards/gradeBonus.ts";
+export * from "./awards/mostImproved.ts";
+export * from "./cycle/transitions.ts";
