@@ -9,7 +9,9 @@ export type DomainErrorCode =
   | "quarter_locked"
   | "import_rejected"
   | "no_rubric"
-  | "invalid_transition";
+  | "invalid_transition"
+  | "lock_blocked"
+  | "conflict";
 
 export class DomainError extends Error {
   override name = "DomainError";

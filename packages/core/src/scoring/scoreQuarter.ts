@@ -34,6 +34,7 @@ import {
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { loadAgentFacts } from "./facts.ts";
+import { inTransaction } from "../transaction.ts";
 
 /** States from which a quarter may be (re)calculated; locked and published quarters are immutable. */
 export const SCORABLE_STATES: readonly QuarterState[] = ["draft", "collecting", "calculated", "in_review"];
@@ -89,7 +90,7 @@ export async function scoreQuarter(ctx: Context, quarterId: string): Promise<Qua
   const firstDay = quarterStart(quarterId);
   const lastDay = quarterEnd(quarterId);
 
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const quarter = await ensureQuarter(trx, quarterId, now);
     if (!SCORABLE_STATES.includes(quarter.state)) {
       throw new DomainError("quarter_locked", `quarter ${quarterId} is ${quarter.state}; it can no longer be recalculated`, {

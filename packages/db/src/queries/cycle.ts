@@ -303,14 +303,18 @@ export async function importIdsTouchingPeriod(db: Db, firstDay: string, lastDay:
       .execute();
     for (const r of rows) ids.add(Number(r.import_id));
   }
+  // Imports whose rows were since replaced still belong to the history, as do the replacers.
   const replaced = await db
     .selectFrom("import_replaced_rows")
-    .select("import_id")
+    .select(["import_id", "before_import_id"])
     .distinct()
     .where("row_date", ">=", firstDay)
     .where("row_date", "<=", lastDay)
     .execute();
-  for (const r of replaced) ids.add(Number(r.import_id));
+  for (const r of replaced) {
+    ids.add(Number(r.import_id));
+    if (r.before_import_id !== null) ids.add(Number(r.before_import_id));
+  }
   // A rolled-back import has no rows left; it keeps its place in the history through its own record.
   for (const r of await db.selectFrom("import_rollbacks").select(["import_id", "quarters"]).execute()) {
     if (quarterId !== undefined && r.quarters.split(",").includes(quarterId)) ids.add(Number(r.import_id));
