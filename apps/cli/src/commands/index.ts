@@ -3,10 +3,16 @@ import type { CliDeps } from "../program.ts";
 import { registerDemo } from "./demo.ts";
 import { registerImport } from "./import.ts";
 import { registerScore } from "./score.ts";
+import { registerCycle } from "./cycle.ts";
+import { registerAwards } from "./awards.ts";
+import { registerExport } from "./export.ts";
 
 /** One module per command group; add the register function of each here, one per line. */
 export const commandModules: Array<(program: Command, deps: CliDeps) => void> = [
   registerImport,
   registerScore,
   registerDemo,
+  registerCycle,
+  registerAwards,
+  registerExport,
 ];
