@@ -125,6 +125,8 @@ function navLinksFor(user: NavUser | null, t: (key: string, options?: Record<str
       return [
         { to: "/hr", label: t("nav.overview") },
         { to: "/hr/imports", label: t("nav.imports") },
+        { to: "/hr/cycle", label: t("cycle:nav.cycle") },
+        { to: "/hr/settings", label: t("cycle:nav.settings") },
       ];
     case "manager":
       return user.teams.map((team) => ({ to: `/teams/${team.id}`, label: t("nav.team", { name: team.name }) }));
