@@ -321,7 +321,7 @@ describe("incentive export", () => {
 
     const xlsx = await exportIncentives(ctx, "2026-Q1", "xlsx");
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body);
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(2).getCell(9).value).toBe(1833.34);
     expect(sheet.getRow(4).getCell(1).value).toBe("Total North");
