@@ -203,6 +203,18 @@ export async function listResultComments(db: Db, quarterId: string, agentId: num
     .execute();
 }
 
+/** Agents' comments and appeals on a quarter's appraisals, newest first (HR's cycle page). */
+export async function listAgentResponses(db: Db, quarterId: string) {
+  return db
+    .selectFrom("result_comments as c")
+    .innerJoin("agents as a", "a.id", "c.agent_id")
+    .select(["c.id", "a.agent_code", "a.name", "c.body", "c.at", "c.kind"])
+    .where("c.quarter_id", "=", quarterId)
+    .where("c.kind", "in", ["appeal", "agent"])
+    .orderBy("c.id", "desc")
+    .execute();
+}
+
 export async function findAcknowledgement(db: Db, quarterId: string, agentId: number): Promise<{ at: string } | undefined> {
   return db
     .selectFrom("appraisal_acknowledgements")
