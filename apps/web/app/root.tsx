@@ -130,6 +130,8 @@ function navLinksFor(user: NavUser | null, t: (key: string, options?: Record<str
         { to: "/hr/users", label: t("admin:nav.users") },
         { to: "/hr/audit", label: t("admin:nav.audit") },
         { to: "/hr/privacy", label: t("admin:nav.privacy") },
+        { to: "/hr/cycle", label: t("cycle:nav.cycle") },
+        { to: "/hr/settings", label: t("cycle:nav.settings") },
       ];
     case "manager":
       return [

@@ -6,6 +6,10 @@ export interface Actor {
   /** Shown in histories and the audit log: the user's email, or e.g. "cli:root". */
   label: string;
   role: Role | "system";
+  /** For policy checks on a web user's own data: their agent record (role agent). */
+  agentId?: number | null;
+  /** For policy checks: the teams a manager looks after. */
+  teamIds?: readonly number[];
 }
 
 /** Everything an operation needs besides its input. */

@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | "invalid_transition"
   | "throttled"
   | "invalid_token"
+  | "lock_blocked"
   | "conflict";
 
 export class DomainError extends Error {

@@ -1,5 +1,6 @@
 export * from "./tables.ts";
 export * from "./tables/coaching.ts";
+export * from "./tables/cycle.ts";
 export * from "./database.ts";
 export * from "./dialect.ts";
 // Query functions, one module per table or aggregate; each takes `db` first.
@@ -28,3 +29,4 @@ export * from "./queries/userAdmin.ts";
 export * from "./queries/personalData.ts";
 export * from "./backup.ts";
 export * from "./queries/writeLock.ts";
+export * from "./queries/cycle.ts";

@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { RubricsTables } from "./tables/rubrics.ts";
 import type { CoachingTables } from "./tables/coaching.ts";
 import type { SecurityTables } from "./tables/security.ts";
+import type { CycleTables } from "./tables/cycle.ts";
 
 /**
  * Table types, one interface per table, Kysely-style (`XxxTable` / `Xxx` / `NewXxx`).
@@ -240,7 +241,8 @@ export interface Database
   extends FoundationTables,
     CoachingTables,
     RubricsTables,
-    SecurityTables {}
+    SecurityTables,
+    CycleTables {}
 
 export type Team = Selectable<TeamTable>;
 export type NewTeam = Insertable<TeamTable>;

@@ -29,3 +29,5 @@ export * from "./review/diff.ts";
 export * from "./coaching/effectiveness.ts";
 export * from "./coaching/planStatus.ts";
 export * from "./coaching/suggestions.ts";
+export * from "./awards/mostImproved.ts";
+export * from "./cycle/transitions.ts";

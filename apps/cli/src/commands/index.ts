@@ -8,6 +8,9 @@ import { registerCoaching } from "./coaching.ts";
 import { registerUsers } from "./users.ts";
 import { registerPrivacy } from "./privacy.ts";
 import { registerBackup } from "./backup.ts";
+import { registerCycle } from "./cycle.ts";
+import { registerAwards } from "./awards.ts";
+import { registerExport } from "./export.ts";
 
 /** One module per command group; add the register function of each here, one per line. */
 export const commandModules: Array<(program: Command, deps: CliDeps) => void> = [
@@ -19,4 +22,7 @@ export const commandModules: Array<(program: Command, deps: CliDeps) => void> = 
   registerUsers,
   registerPrivacy,
   registerBackup,
+  registerCycle,
+  registerAwards,
+  registerExport,
 ];

@@ -1,4 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { readForm } from "~/utils/form.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { button, card, field, MetricValue } from "~/components/coaching/CoachingBits";
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "manager");
   requirePermission(user, "view_coaching_overview");
   // assignCoachingPlan checks assign_coaching_plan for the agent's team and validates every field (zod).
-  const result = await handleAssign(contextFor(await getDb(), user), await request.formData());
+  const result = await handleAssign(contextFor(await getDb(), user), await readForm(request));
   if ("planId" in result) return redirect(`/coaching/plans/${result.planId}`);
   return result;
 }

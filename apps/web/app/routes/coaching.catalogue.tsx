@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { button, card, field } from "~/components/coaching/CoachingBits";
@@ -22,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, "hr");
   requirePermission(user, "manage_coaching_catalogue");
-  return handleCatalogueSave(contextFor(await getDb(), user), await request.formData());
+  return handleCatalogueSave(contextFor(await getDb(), user), await readForm(request));
 }
 
 type Item = { id: number | null; name: string; kind: string; description: string; active: boolean; metricKeys: string[] };

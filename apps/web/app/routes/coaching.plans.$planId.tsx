@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const plan = await requireViewablePlan(db, user, params.planId);
   requirePermission(user, "view_coaching_plan", { agentId: plan.agent_id, teamId: plan.team_id });
-  return handlePlanAction(contextFor(db, user), plan.id, await request.formData());
+  return handlePlanAction(contextFor(db, user), plan.id, await readForm(request));
 }
 
 export default function PlanRoute() {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getRubricVersion, RubricInvalidError, updateRubricDraft } from "@starboard/core";
 import { useTranslation } from "react-i18next";
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { ctx, id, rubric } = await load(request, params.versionId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const at = Date.now();
   if (form.get("intent") === "saveJson") {
     const raw = form.get("json");

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   requirePermission(user, "manage_rubrics");
-  return handleRubricIndexAction(contextFor(await getDb(), user), await request.formData());
+  return handleRubricIndexAction(contextFor(await getDb(), user), await readForm(request));
 }
 
 export default function RubricsIndexRoute() {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "manage_rubrics");
   const half = parseHalfParam(params.half);
-  return handleReviewAction(contextFor(await getDb(), user), half, await request.formData());
+  return handleReviewAction(contextFor(await getDb(), user), half, await readForm(request));
 }
 
 export default function RubricReviewRoute() {

@@ -1,4 +1,8 @@
-import { type Db, type QuarterState, findQuarter, setQuarterState } from "@starboard/db";
+import { type Db, listNominations } from "@starboard/db";
+import { decideNomination } from "../awards/decideNomination.ts";
+import { lockQuarter } from "../cycle/lockQuarter.ts";
+import { publishQuarter as publishCycleQuarter } from "../cycle/publishQuarter.ts";
+import { reviewQuarter } from "../cycle/reviewQuarter.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Context } from "../context.ts";
 import { DomainError } from "../errors.ts";
@@ -117,25 +121,25 @@ function demoUsers(agents: readonly DemoAgent[]): DemoUserSpec[] {
   ];
 }
 
-/** calculated → in_review → locked → published, one transition row each, in one transaction. */
+/**
+ * calculated → in review → locked → published through the real cycle operations (one
+ * transition row and audit entry each; locking creates the award nominations), with HR's
+ * decision on each nomination in between: approved.
+ */
 async function publishQuarter(ctx: Context, quarterId: string): Promise<void> {
-  const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const quarter = await findQuarter(trx, quarterId);
-    let from: QuarterState | null = quarter?.state ?? null;
-    for (const to of ["in_review", "locked", "published"] as const) {
-      await setQuarterState(trx, {
-        quarterId,
-        from,
-        to,
-        actorUserId: ctx.actor.userId,
-        actorLabel: ctx.actor.label,
-        reason: "demo data",
-        at,
-      });
-      from = to;
-    }
-  });
+  await reviewQuarter(ctx, quarterId);
+  await lockQuarter(ctx, quarterId);
+  for (const n of await listNominations(ctx.db, quarterId)) {
+    if (n.status !== "nominated") continue;
+    await decideNomination(ctx, {
+      quarterId,
+      agentCode: n.agent_code,
+      awardKey: n.award_key,
+      decision: "approve",
+      reason: "Outstanding in two consecutive quarters (demo data)",
+    });
+  }
+  await publishCycleQuarter(ctx, quarterId);
 }
 
 async function hasAgents(db: Db): Promise<boolean> {

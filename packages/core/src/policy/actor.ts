@@ -1,15 +1,20 @@
 import type { Context } from "../context.ts";
-import { DomainError } from "../errors.ts";
-import { assertCan } from "./index.ts";
-
-type RoleOnlyAction = "manage_users" | "view_audit" | "manage_privacy" | "import_data";
+import { assertCan, type PolicyAction, type PolicyResources } from "./index.ts";
 
 /**
- * For operations that only need a role check: the operator at the CLI (role "system") is
- * trusted — they hold the database file — and everyone else goes through the policy.
+ * The policy check for an operation's actor. The CLI's system actor stands for the operator
+ * who owns the database (full access, like HR); a web user is checked by the policy module.
  */
-export function assertActorCan(ctx: Context, action: RoleOnlyAction): void {
-  if (ctx.actor.role === "system") return;
-  if (ctx.actor.userId === null) throw new DomainError("forbidden", `not allowed: ${action}`, { action });
-  assertCan({ role: ctx.actor.role, agentId: null, teamIds: [] }, action);
+export function assertActorCan<A extends PolicyAction>(
+  ctx: Context,
+  action: A,
+  ...resource: PolicyResources[A] extends undefined ? [] : [PolicyResources[A]]
+): void {
+  const { actor } = ctx;
+  if (actor.role === "system") return;
+  (assertCan as (u: unknown, a: PolicyAction, r?: unknown) => void)(
+    { role: actor.role, agentId: actor.agentId ?? null, teamIds: actor.teamIds ?? [] },
+    action,
+    resource[0],
+  );
 }

@@ -29,6 +29,13 @@ export interface PolicyResources extends CoachingPolicyResources {
   manage_users: undefined;
   view_audit: undefined;
   manage_privacy: undefined;
+  manage_cycle: undefined;
+  decide_awards: undefined;
+  adjust_result: undefined;
+  export_incentives: undefined;
+  manage_settings: undefined;
+  comment_result: { teamId: number };
+  respond_appraisal: { agentId: number };
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -43,10 +50,10 @@ const ALLOW: Decision = { allowed: true };
 const FORBIDDEN: Decision = { allowed: false, code: "forbidden" };
 const NOT_FOUND: Decision = { allowed: false, code: "not_found" };
 
-/** Quarter states each role may see. HR: every state; others only once published (for now). */
+/** Quarter states each role may see. HR: every state; managers from review on; agents once published. */
 const VISIBLE_QUARTER_STATES: Record<Role, readonly QuarterState[] | "all"> = {
   hr: "all",
-  manager: ["published"],
+  manager: ["in_review", "locked", "published"],
   agent: ["published"],
 };
 
@@ -75,6 +82,18 @@ const rules: Rules = {
   manage_users: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
   view_audit: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
   manage_privacy: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  manage_cycle: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  decide_awards: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  adjust_result: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  export_incentives: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  manage_settings: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  comment_result: (user, { teamId }) => {
+    if (user.role === "hr") return ALLOW;
+    if (user.role === "manager") return user.teamIds.includes(teamId) ? ALLOW : NOT_FOUND;
+    return FORBIDDEN;
+  },
+  respond_appraisal: (user, { agentId }) =>
+    user.role === "agent" ? (user.agentId !== null && user.agentId === agentId ? ALLOW : NOT_FOUND) : FORBIDDEN,
 };
 
 export function decide<A extends ActionsWithoutResource>(user: PolicyUser, action: A): Decision;

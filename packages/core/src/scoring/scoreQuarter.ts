@@ -36,6 +36,7 @@ import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { loadAgentFacts } from "./facts.ts";
 import { evaluatePlansForQuarter } from "../coaching/evaluateCoachingPlans.ts";
+import { inTransaction } from "../transaction.ts";
 
 /** States from which a quarter may be (re)calculated; locked and published quarters are immutable. */
 export const SCORABLE_STATES: readonly QuarterState[] = ["draft", "collecting", "calculated", "in_review"];
@@ -91,7 +92,7 @@ export async function scoreQuarter(ctx: Context, quarterId: string): Promise<Qua
   const firstDay = quarterStart(quarterId);
   const lastDay = quarterEnd(quarterId);
 
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await acquireWriteLock(trx, now); // serialised with other processes' imports/recalculations
     const quarter = await ensureQuarter(trx, quarterId, now);
     if (!SCORABLE_STATES.includes(quarter.state)) {

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Db } from "../database.ts";
 import type { NewCsatResponse, NewInteractionDaily, NewQaEvaluation, QuarterState } from "../tables.ts";
+import type { NewImportReplacedRow } from "../tables/cycle.ts";
 
 /** How a batch of rows compared with what was stored: new keys, changed values, identical rows. */
 export interface UpsertCounts {
@@ -60,7 +61,7 @@ export async function upsertFactBatch(db: Db, batch: FactBatch): Promise<UpsertC
   const anyDb = db as unknown as Kysely<any>;
 
   const [firstKey] = spec.key;
-  let select = anyDb.selectFrom(batch.table).select([...spec.key, ...spec.values]);
+  let select = anyDb.selectFrom(batch.table).select([...spec.key, ...spec.values, "import_id"]);
   if (spec.key.length === 1 && firstKey !== undefined) {
     select = select.where(firstKey, "in", rows.map((r) => r[firstKey]));
   } else {
@@ -72,6 +73,7 @@ export async function upsertFactBatch(db: Db, batch: FactBatch): Promise<UpsertC
   for (const row of await select.execute()) existing.set(keyString(row, spec.key), row);
 
   const toWrite: Record<string, unknown>[] = [];
+  const beforeImages: NewImportReplacedRow[] = [];
   for (const row of rows) {
     const old = existing.get(keyString(row, spec.key));
     if (!old) {
@@ -80,6 +82,8 @@ export async function upsertFactBatch(db: Db, batch: FactBatch): Promise<UpsertC
     } else if (spec.values.some((c) => !same(old[c], row[c]))) {
       counts.replaced++;
       toWrite.push(row);
+      // Before-image for rolling this import back (see queries/cycle.ts, core/cycle/rollbackImport).
+      if (row.import_id != null) beforeImages.push(beforeImage(batch.table, spec.key, row, old));
     } else {
       counts.unchanged++;
     }
@@ -96,7 +100,26 @@ export async function upsertFactBatch(db: Db, batch: FactBatch): Promise<UpsertC
       )
       .execute();
   }
+  for (let i = 0; i < beforeImages.length; i += 150) {
+    await db.insertInto("import_replaced_rows").values(beforeImages.slice(i, i + 150)).execute();
+  }
   return counts;
+}
+
+function beforeImage(
+  table: FactBatch["table"],
+  key: readonly string[],
+  row: Record<string, unknown>,
+  old: Record<string, unknown>,
+): NewImportReplacedRow {
+  return {
+    import_id: Number(row.import_id),
+    fact_table: table,
+    key_json: JSON.stringify(key.map((c) => old[c])),
+    before_import_id: old.import_id == null ? null : Number(old.import_id),
+    before_json: JSON.stringify(old),
+    row_date: String(old.date),
+  };
 }
 
 /** The stored state of each of the given quarters (quarters not yet opened are absent). */
