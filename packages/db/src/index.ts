@@ -15,3 +15,4 @@ export * from "./queries/imports.ts";
 export * from "./queries/facts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/settings.ts";
+export * from "./perf/rawSqlite.ts";
