@@ -26,7 +26,9 @@ export function openSqlite({ file, onQuery }: OpenSqliteOptions): Db {
   sqlite.pragma("busy_timeout = 10000");
   return new Kysely<Database>({
     dialect: new StarboardSqliteDialect({ database: sqlite }),
-    ...(onQuery ? { log: (event) => event.level === "query" && onQuery(event.query.sql) } : {}),
+    ...(onQuery ? { log: (event) => {
+          if (event.level === "query") onQuery(event.query.sql);
+        }, } : {}),
   });
 }
 
