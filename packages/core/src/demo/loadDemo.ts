@@ -116,7 +116,7 @@ function demoUsers(agents: readonly DemoAgent[]): DemoUserSpec[] {
 }
 
 /** calculated → in_review → locked → published, one transition row each, in one transaction. */
-async function publishQuarter(ctx: Context, quarterId: string): Promise<void> {
+export async function publishQuarter(ctx: Context, quarterId: string): Promise<void> {
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const quarter = await findQuarter(trx, quarterId);
@@ -136,7 +136,7 @@ async function publishQuarter(ctx: Context, quarterId: string): Promise<void> {
   });
 }
 
-async function hasAgents(db: Db): Promise<boolean> {
+export async function hasAgents(db: Db): Promise<boolean> {
   return (await db.selectFrom("agents").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
 

@@ -30,7 +30,7 @@ export class RowReader {
   valid = true;
   constructor(
     readonly line: number,
-    private readonly cells: ReadonlyMap<string, string>,
+    private readonly cells: { get(column: string): string | undefined },
     private readonly problems: { push(problem: ImportProblem): unknown },
     private readonly encoding: string,
   ) {}
