@@ -64,6 +64,8 @@ export interface ImportCsvOptions {
   batchRows?: number;
   /** Problems listed before the rest are only counted. Default 1000. */
   maxProblems?: number;
+  /** Called after each batch with the data rows read so far (callers throttle what they show). */
+  onProgress?: (rowsRead: number) => void;
 }
 
 /** Quarter states in which facts can no longer change. */
@@ -173,7 +175,10 @@ class ImportRun {
     this.format = CSV_FORMATS[input.kind] as CsvFormat<unknown>;
     this.batchRows = options.batchRows ?? 500;
     this.maxProblems = options.maxProblems ?? 1000;
+    this.onProgress = options.onProgress;
   }
+
+  private readonly onProgress: ((rowsRead: number) => void) | undefined;
 
   private get failed(): boolean {
     return this.problems.length > 0 || this.hiddenProblems > 0;
@@ -329,6 +334,7 @@ class ImportRun {
     const pending = this.pending;
     this.pending = [];
     if (pending.length === 0) return;
+    this.onProgress?.(this.rowsTotal);
 
     const unresolved = pending.map((p) => p.read.agentCode).filter((c): c is string => c !== undefined && !this.agentIds.has(c));
     if (unresolved.length > 0) {
