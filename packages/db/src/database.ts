@@ -12,7 +12,7 @@ export interface OpenSqliteOptions {
   /** Path of the database file, or ":memory:". */
   file: string;
   /** Called with the SQL of every query Kysely runs (tests count queries per request with it). */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /** Opens (creating if needed) the SQLite database with WAL and foreign keys on. */
@@ -27,7 +27,7 @@ export function openSqlite({ file, onQuery }: OpenSqliteOptions): Db {
   return new Kysely<Database>({
     dialect: new StarboardSqliteDialect({ database: sqlite }),
     ...(onQuery ? { log: (event) => {
-          if (event.level === "query") onQuery(event.query.sql);
+          if (event.level === "query") onQuery(event.query.sql, event.query.parameters);
         }, } : {}),
   });
 }
