@@ -13,7 +13,7 @@ function reference(text: string): Array<{ record: string[]; line: number }> {
     skip_records_with_empty_values: true,
     trim: true,
     info: true,
-  }) as Array<{ record: string[]; info: { lines: number } }>;
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   return out.map(({ record, info }) => ({ record, line: info.lines }));
 }
 
