@@ -11,4 +11,4 @@ export * from "./demo/loadDemo.ts";
 export { DEFAULT_DEMO_SEED, DEMO_QUARTERS, DEMO_TEAMS, generateDemo, type DemoAgent, type DemoArchetype, type DemoData } from "./demo/generate.ts";
 export * from "./settings/organisation.ts";
 export * from "./demo/loadSizedDemo.ts";
-export { DEMO_SIZES, SIZED_QUARTERS, SIZE_SPECS, generateSizedDemo, type DemoSize, type SizedDemo } from "./demo/sizes.ts";
+export { DEMO_SIZES, SIZED_QUARTERS, SIZE_SPECS, generateSizedDemo, sizedAgentCode, type DemoSize, type SizedDemo } from "./demo/sizes.ts";

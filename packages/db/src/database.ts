@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations } from "./migrations/index.ts";
 import { StarboardSqliteDialect } from "./perf/rawSqlite.ts";
+import { refreshPlannerStatistics, tuneSqliteConnection } from "./perf/sqliteTuning.ts";
 import type { Database } from "./tables.ts";
 
 export type Db = Kysely<Database>;
@@ -24,6 +25,7 @@ export function openSqlite({ file, onQuery }: OpenSqliteOptions): Db {
   sqlite.pragma("synchronous = NORMAL");
   // Several processes (web, CLI) may write; wait for the single writer rather than fail.
   sqlite.pragma("busy_timeout = 10000");
+  tuneSqliteConnection(sqlite);
   return new Kysely<Database>({
     dialect: new StarboardSqliteDialect({ database: sqlite }),
     ...(onQuery ? { log: (event) => {
@@ -49,5 +51,6 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
 export async function openDatabase(file: string, options: Omit<OpenSqliteOptions, "file"> = {}): Promise<Db> {
   const db = openSqlite({ file, ...options });
   await migrateToLatest(db);
+  refreshPlannerStatistics(db);
   return db;
 }

@@ -16,3 +16,4 @@ export * from "./queries/facts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/settings.ts";
 export * from "./perf/rawSqlite.ts";
+export * from "./perf/sqliteTuning.ts";

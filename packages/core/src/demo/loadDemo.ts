@@ -1,4 +1,4 @@
-import { type Db, type QuarterState, findQuarter, setQuarterState } from "@starboard/db";
+import { type Db, type QuarterState, findQuarter, refreshPlannerStatistics, setQuarterState } from "@starboard/db";
 import { hashPassword } from "../auth/password.ts";
 import type { Context } from "../context.ts";
 import { DomainError } from "../errors.ts";
@@ -94,6 +94,7 @@ export async function loadDemo(ctx: Context, options: LoadDemoOptions = {}): Pro
     await publishQuarter(ctx, quarter);
   }
 
+  refreshPlannerStatistics(ctx.db);
   return {
     status: "loaded",
     seed,

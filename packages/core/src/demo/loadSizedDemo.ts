@@ -1,3 +1,4 @@
+import { refreshPlannerStatistics } from "@starboard/db";
 import { hashPassword } from "../auth/password.ts";
 import type { Context } from "../context.ts";
 import { DomainError } from "../errors.ts";
@@ -84,6 +85,7 @@ export async function loadSizedDemo(ctx: Context, options: LoadSizedDemoOptions)
     await publishQuarter(ctx, quarter);
     progress(`${quarter}: scored and published`);
   }
+  refreshPlannerStatistics(ctx.db);
   return {
     status: "loaded",
     size: options.size,
