@@ -20,6 +20,8 @@ interface TableStatements {
   /** Overwrites the values (and import_id) of one key. */
   update: SQLite.Statement;
   columns: readonly string[];
+  /** The row's values in `columns` order (undefined → NULL), compiled once per table. */
+  paramsOf: (row: Record<string, unknown>) => unknown[];
 }
 
 const statementCache = new WeakMap<SQLite.Database, Map<string, TableStatements>>();
@@ -45,6 +47,11 @@ function statementsFor(sqlite: SQLite.Database, table: string, spec: FactTableCo
       `UPDATE ${q(table)} SET ${[...spec.values, "import_id"].map((c) => `${q(c)} = ?`).join(", ")} WHERE ${keyWhere}`,
     ),
     columns,
+    // A function with literal property reads is several times faster than row[column] in a loop.
+    // Column names come from FACT_TABLES (code), never from input.
+    paramsOf: new Function("row", `return [${columns.map((c) => `row[${JSON.stringify(c)}] ?? null`).join(", ")}];`) as (
+      row: Record<string, unknown>,
+    ) => unknown[],
   };
   byTable.set(table, statements);
   return statements;
@@ -70,9 +77,8 @@ export function upsertFactBatchSqlite(
   const valueCount = spec.values.length;
 
   const run = () => {
-    const params: unknown[] = new Array(st.columns.length);
     for (const row of rows) {
-      for (let i = 0; i < st.columns.length; i++) params[i] = row[st.columns[i]!] ?? null;
+      const params = st.paramsOf(row);
       if (st.insert.run(params).changes === 1) {
         counts.added++;
         continue;
