@@ -13,7 +13,7 @@ export interface OpenSqliteOptions {
   /** Path of the database file, or ":memory:". */
   file: string;
   /** Called with the SQL of every query Kysely runs (tests count queries per request with it). */
-  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void;
 }
 
 /** Opens (creating if needed) the SQLite database with WAL and foreign keys on. */
@@ -29,7 +29,7 @@ export function openSqlite({ file, onQuery }: OpenSqliteOptions): Db {
   return new Kysely<Database>({
     dialect: new StarboardSqliteDialect({ database: sqlite }),
     ...(onQuery ? { log: (event) => {
-          if (event.level === "query") onQuery(event.query.sql, event.query.parameters);
+          if (event.level === "query") onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis);
         }, } : {}),
   });
 }
