@@ -28,14 +28,14 @@ export function registerDemo(program: Command, deps: CliDeps): void {
         if (!/^\d+$/.test(options.seed)) throw new CliFailure(`starboard demo: --seed must be a whole number, got "${options.seed}"`);
         seed = Number(options.seed);
       }
-      if (options.size !== undefined) {
-        await loadSizedDemoCommand(deps, { size: options.size, seed, progress: options.progress === true });
-        return;
-      }
       const db = await deps.openDb();
       if (options.ifEmpty && (await listAgents(db)).length > 0) {
-        if (await findUserByEmail(db, DEMO_HR_EMAIL)) deps.out(loginsText());
+        if (options.size === undefined && (await findUserByEmail(db, DEMO_HR_EMAIL))) deps.out(loginsText());
         else deps.out(`${databasePath()} already holds an organisation; the demo data was not loaded.`);
+        return;
+      }
+      if (options.size !== undefined) {
+        await loadSizedDemoCommand(deps, { size: options.size, seed, progress: options.progress === true });
         return;
       }
       try {
