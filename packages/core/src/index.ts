@@ -51,3 +51,5 @@ export * from "./exports/incentives.ts";
 export * from "./exports/exportIncentives.ts";
 export * from "./exports/exportResults.ts";
 export * from "./settings/updateOrganisationSettings.ts";
+export * from "./demo/loadSizedDemo.ts";
+export { DEMO_SIZES, SIZED_QUARTERS, SIZE_SPECS, generateSizedDemo, sizedAgentCode, type DemoSize, type SizedDemo } from "./demo/sizes.ts";

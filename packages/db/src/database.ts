@@ -1,8 +1,10 @@
 import SQLite from "better-sqlite3";
-import { Kysely, type MigrationResultSet, Migrator, SqliteDialect } from "kysely";
+import { Kysely, type MigrationResultSet, Migrator } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations } from "./migrations/index.ts";
+import { StarboardSqliteDialect } from "./perf/rawSqlite.ts";
+import { refreshPlannerStatistics, tuneSqliteConnection } from "./perf/sqliteTuning.ts";
 import type { Database } from "./tables.ts";
 
 export type Db = Kysely<Database>;
@@ -10,10 +12,12 @@ export type Db = Kysely<Database>;
 export interface OpenSqliteOptions {
   /** Path of the database file, or ":memory:". */
   file: string;
+  /** Called with the SQL of every query Kysely runs (tests count queries per request with it). */
+  onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void;
 }
 
 /** Opens (creating if needed) the SQLite database with WAL and foreign keys on. */
-export function openSqlite({ file }: OpenSqliteOptions): Db {
+export function openSqlite({ file, onQuery }: OpenSqliteOptions): Db {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
@@ -21,7 +25,13 @@ export function openSqlite({ file }: OpenSqliteOptions): Db {
   sqlite.pragma("synchronous = NORMAL");
   // Several processes (web, CLI) may write; wait for the single writer rather than fail.
   sqlite.pragma("busy_timeout = 10000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  tuneSqliteConnection(sqlite);
+  return new Kysely<Database>({
+    dialect: new StarboardSqliteDialect({ database: sqlite }),
+    ...(onQuery ? { log: (event) => {
+          if (event.level === "query") onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis);
+        }, } : {}),
+  });
 }
 
 export class MigrationError extends Error {
@@ -38,8 +48,9 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
 }
 
 /** Opens the database at `file` and brings its schema up to date. */
-export async function openDatabase(file: string): Promise<Db> {
-  const db = openSqlite({ file });
+export async function openDatabase(file: string, options: Omit<OpenSqliteOptions, "file"> = {}): Promise<Db> {
+  const db = openSqlite({ file, ...options });
   await migrateToLatest(db);
+  refreshPlannerStatistics(db);
   return db;
 }

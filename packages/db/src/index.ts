@@ -30,3 +30,5 @@ export * from "./queries/personalData.ts";
 export * from "./backup.ts";
 export * from "./queries/writeLock.ts";
 export * from "./queries/cycle.ts";
+export * from "./perf/rawSqlite.ts";
+export * from "./perf/sqliteTuning.ts";

@@ -1,6 +1,7 @@
 import { DEMO_HR_EMAIL, DEMO_PASSWORD, createContext, demoLogins, isDomainError, loadDemo } from "@starboard/core";
+import { loadSizedDemoCommand } from "../perf/sizedDemo.ts";
 import { findUserByEmail, listAgents } from "@starboard/db";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { CliFailure, type CliDeps, databasePath } from "../program.ts";
 
 function loginsText(): string {
@@ -19,7 +20,9 @@ export function registerDemo(program: Command, deps: CliDeps): void {
     .description("Load the demo organisation (60 agents, 6 teams, 4 published quarters) into an empty database")
     .option("--seed <n>", "seed of the data generator (same seed, same data)")
     .option("--if-empty", "load only when the database has no agents yet (used by npm start)")
-    .action(async (options: { seed?: string; ifEmpty?: boolean }) => {
+    .addOption(new Option("--size <size>", "a sized dataset for load tests: S (100 agents), M (500), L (2,000 agents, 8 quarters)").choices(["S", "M", "L"]))
+    .option("--progress", "with --size: show progress on stderr even when it is not a terminal")
+    .action(async (options: { seed?: string; ifEmpty?: boolean; size?: "S" | "M" | "L"; progress?: boolean }) => {
       let seed: number | undefined;
       if (options.seed !== undefined) {
         if (!/^\d+$/.test(options.seed)) throw new CliFailure(`starboard demo: --seed must be a whole number, got "${options.seed}"`);
@@ -27,8 +30,12 @@ export function registerDemo(program: Command, deps: CliDeps): void {
       }
       const db = await deps.openDb();
       if (options.ifEmpty && (await listAgents(db)).length > 0) {
-        if (await findUserByEmail(db, DEMO_HR_EMAIL)) deps.out(loginsText());
+        if (options.size === undefined && (await findUserByEmail(db, DEMO_HR_EMAIL))) deps.out(loginsText());
         else deps.out(`${databasePath()} already holds an organisation; the demo data was not loaded.`);
+        return;
+      }
+      if (options.size !== undefined) {
+        await loadSizedDemoCommand(deps, { size: options.size, seed, progress: options.progress === true });
         return;
       }
       try {

@@ -13,6 +13,7 @@ import {
 import { Argument, type Command, Option } from "commander";
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { progressReporter } from "../perf/progress.ts";
 import { CliFailure, type CliDeps } from "../program.ts";
 
 /** `interactions.csv: 1234 rows — 1200 added, 30 replaced, 4 unchanged` */
@@ -31,7 +32,8 @@ export function registerImport(program: Command, deps: CliDeps): void {
     .addOption(
       new Option("--encoding <encoding>", "the file's encoding (default: detected; UTF-8, else GB18030)").choices(CSV_ENCODINGS),
     )
-    .action(async (kind: CsvImportKind, file: string, options: { encoding?: CsvEncoding }) => {
+    .option("--progress", "show rows read so far on stderr even when it is not a terminal")
+    .action(async (kind: CsvImportKind, file: string, options: { encoding?: CsvEncoding; progress?: boolean }) => {
       const path = resolve(file);
       const fileName = basename(file);
       const isFile = await stat(path).then(
@@ -41,15 +43,22 @@ export function registerImport(program: Command, deps: CliDeps): void {
       if (!isFile) throw new CliFailure(`starboard import: cannot read ${file}: no such file`, 1);
 
       const db = await deps.openDb();
+      const progress = progressReporter(options.progress === true);
       try {
-        const summary = await importCsv(createContext(db, deps.actor), {
-          kind,
-          fileName,
-          source: { path },
-          ...(options.encoding ? { encoding: options.encoding } : {}),
-        });
+        const summary = await importCsv(
+          createContext(db, deps.actor),
+          {
+            kind,
+            fileName,
+            source: { path },
+            ...(options.encoding ? { encoding: options.encoding } : {}),
+          },
+          { onProgress: (rows) => progress.update(`${fileName}: ${rows} rows read…`) },
+        );
+        progress.done();
         deps.out(importSummaryLine(summary));
       } catch (error) {
+        progress.done();
         if (error instanceof ImportRejectedError) {
           for (const problem of error.problems) deps.err(formatImportProblem(problem));
           throw new CliFailure(`${error.message}; nothing was imported`, 1);

@@ -65,7 +65,12 @@ export async function requireOwnAgent(db: Db, user: SessionUser): Promise<AgentI
 
 const ceilOneDecimal = (x: number) => Math.ceil(round9(x * 10)) / 10;
 
-async function resultView(db: Db, row: AgentQuarterRow): Promise<AgentResultView> {
+/** `teamTrend`: the team's average per quarter (it holds `row`'s quarter), fetched once for the trend too. */
+async function resultView(
+  db: Db,
+  row: AgentQuarterRow,
+  teamTrend: Promise<Array<{ quarterId: string; averageComposite: number | null }>>,
+): Promise<AgentResultView> {
   const score = JSON.parse(row.explanation) as AgentScore;
   const rubricRow = await findRubricVersion(db, row.rubricVersionId);
   if (!rubricRow) throw new Error(`rubric version ${row.rubricVersionId} of ${row.quarterId} is missing`);
@@ -73,11 +78,11 @@ async function resultView(db: Db, row: AgentQuarterRow): Promise<AgentResultView
   const [averages, counts, teamHistory] = await Promise.all([
     metricAverages(db, [row.quarterId], row.teamId),
     rankedCounts(db, row.quarterId, row.teamId),
-    teamCompositeHistory(db, row.teamId, [row.quarterId]),
+    teamTrend,
   ]);
   const metrics = metricViews(score, rubric, new Map(averages.map((a) => [a.metricKey, a.averageNormalized])));
   const gap = row.finalComposite === null ? null : nextGradeGap(row.finalComposite);
-  const teamAverage = teamHistory[0]?.averageComposite ?? null;
+  const teamAverage = teamHistory.find((t) => t.quarterId === row.quarterId)?.averageComposite ?? null;
   return {
     quarterId: row.quarterId,
     teamId: row.teamId,
@@ -115,9 +120,11 @@ export async function getAgentPageData(
   const rows = await agentResults(db, agent.agentId, visibleIds);
   const selectedRow = selected ? rows.find((r) => r.quarterId === selected.id) : undefined;
   const trendTeamId = selectedRow?.teamId ?? agent.teamId;
+  // The selected quarter is one of `rows` and its team is the trend's team: one query serves both.
+  const teamTrendQuery = teamCompositeHistory(db, trendTeamId, rows.map((r) => r.quarterId));
   const [result, teamTrend] = await Promise.all([
-    selectedRow ? resultView(db, selectedRow) : Promise.resolve(null),
-    teamCompositeHistory(db, trendTeamId, rows.map((r) => r.quarterId)),
+    selectedRow ? resultView(db, selectedRow, teamTrendQuery) : Promise.resolve(null),
+    teamTrendQuery,
   ]);
   const teamAverageByQuarter = new Map(teamTrend.map((t) => [t.quarterId, t.averageComposite]));
   const trend: TrendPoint[] = rows.map((r) => {

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { ImportResult } from "~/components/dashboard/ImportResult";
+import { ImportProgressNote, useCsvRowCount } from "~/components/perf/ImportRowCount";
 import { calculableQuarters, contextFor, handleCalculate, handleImport, MAX_UPLOAD_MB } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readForm } from "~/utils/form.server";
@@ -10,7 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
-export const handle = { i18n: ["common", "dashboard"] };
+export const handle = { i18n: ["common", "dashboard", "perf"] };
 
 const KINDS = ["agents", "interactions", "qa", "csat"] as const;
 
@@ -42,6 +43,7 @@ export default function ImportsRoute() {
   const navigation = useNavigation();
   const { t } = useTranslation("dashboard");
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const fileRows = useCsvRowCount();
 
   return (
     <div className="space-y-6">
@@ -73,13 +75,14 @@ export default function ImportsRoute() {
           </label>
           <label className="text-sm font-medium text-gray-700">
             {t("imports.file")}
-            <input type="file" name="file" required accept=".csv,text/csv" className="mt-1 block w-full text-sm" />
+            <input type="file" name="file" required accept=".csv,text/csv" className="mt-1 block w-full text-sm" onChange={fileRows.onFileChange} />
             <span className="mt-1 block text-xs font-normal text-gray-500">{t("imports.fileHelp", { maxMb })}</span>
           </label>
           <button type="submit" className={button} disabled={busyIntent === "import"}>
             {busyIntent === "import" ? t("imports.uploading") : t("imports.upload")}
           </button>
         </Form>
+        <ImportProgressNote busy={busyIntent === "import"} rows={fileRows.rows} />
         {result?.intent === "import" ? <ImportResult result={result} maxMb={maxMb} /> : null}
       </section>
 

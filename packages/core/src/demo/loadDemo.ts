@@ -1,4 +1,4 @@
-import { type Db, listNominations } from "@starboard/db";
+import { type Db, listNominations, refreshPlannerStatistics } from "@starboard/db";
 import { decideNomination } from "../awards/decideNomination.ts";
 import { lockQuarter } from "../cycle/lockQuarter.ts";
 import { publishQuarter as publishCycleQuarter } from "../cycle/publishQuarter.ts";
@@ -96,10 +96,11 @@ export async function loadDemo(ctx: Context, options: LoadDemoOptions = {}): Pro
 
   for (const quarter of DEMO_QUARTERS) {
     await scoreQuarter(ctx, quarter);
-    await publishQuarter(ctx, quarter);
+    await publishDemoQuarter(ctx, quarter);
   }
   await loadDemoCoaching(ctx, (team) => DEMO_MANAGERS.find((m) => m.teams.includes(team))?.email);
 
+  refreshPlannerStatistics(ctx.db);
   return {
     status: "loaded",
     seed,
@@ -126,7 +127,7 @@ function demoUsers(agents: readonly DemoAgent[]): DemoUserSpec[] {
  * transition row and audit entry each; locking creates the award nominations), with HR's
  * decision on each nomination in between: approved.
  */
-async function publishQuarter(ctx: Context, quarterId: string): Promise<void> {
+export async function publishDemoQuarter(ctx: Context, quarterId: string): Promise<void> {
   await reviewQuarter(ctx, quarterId);
   await lockQuarter(ctx, quarterId);
   for (const n of await listNominations(ctx.db, quarterId)) {
@@ -142,7 +143,7 @@ async function publishQuarter(ctx: Context, quarterId: string): Promise<void> {
   await publishCycleQuarter(ctx, quarterId);
 }
 
-async function hasAgents(db: Db): Promise<boolean> {
+export async function hasAgents(db: Db): Promise<boolean> {
   return (await db.selectFrom("agents").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
 

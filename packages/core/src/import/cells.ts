@@ -12,8 +12,19 @@ const TRUE_VALUES = new Set(["true", "TRUE", "1", "Y"]);
 const FALSE_VALUES = new Set(["false", "FALSE", "0", "N"]);
 const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
 
+/** Dates already found valid: a quarter's file repeats the same ~92 dates on every row. */
+const validDates = new Set<string>();
+
 /** Is `s` a real calendar date written `YYYY-MM-DD` (2026-02-30 is not)? */
 export function isIsoDate(s: string): boolean {
+  if (validDates.has(s)) return true;
+  if (!checkIsoDate(s)) return false;
+  if (validDates.size >= 50_000) validDates.clear(); // bounded memory
+  validDates.add(s);
+  return true;
+}
+
+function checkIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -30,7 +41,7 @@ export class RowReader {
   valid = true;
   constructor(
     readonly line: number,
-    private readonly cells: ReadonlyMap<string, string>,
+    private readonly cells: { get(column: string): string | undefined },
     private readonly problems: { push(problem: ImportProblem): unknown },
     private readonly encoding: string,
   ) {}

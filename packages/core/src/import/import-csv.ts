@@ -25,6 +25,7 @@ import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { RowReader } from "./cells.ts";
 import { type CsvEncoding, type ImportSource, CSV_ENCODINGS, byteStream, decodeStream, detectEncoding } from "./encoding.ts";
+import { hasNoQuotes, simpleCsvRecords } from "./simpleCsv.ts";
 import {
   type AgentCsvRow,
   type CsatCsvRow,
@@ -66,6 +67,8 @@ export interface ImportCsvOptions {
   batchRows?: number;
   /** Problems listed before the rest are only counted. Default 1000. */
   maxProblems?: number;
+  /** Called after each batch with the data rows read so far (callers throttle what they show). */
+  onProgress?: (rowsRead: number) => void;
 }
 
 /** Quarter states in which facts can no longer change. */
@@ -175,7 +178,10 @@ class ImportRun {
     this.format = CSV_FORMATS[input.kind] as CsvFormat<unknown>;
     this.batchRows = options.batchRows ?? 500;
     this.maxProblems = options.maxProblems ?? 1000;
+    this.onProgress = options.onProgress;
   }
+
+  private readonly onProgress: ((rowsRead: number) => void) | undefined;
 
   private get failed(): boolean {
     return this.problems.length > 0 || this.hiddenProblems > 0;
@@ -190,6 +196,7 @@ class ImportRun {
 
   /** Reads the whole file; returns the number of data rows. */
   async readAll(): Promise<number> {
+    if (await hasNoQuotes(this.input.source)) return this.readSimple();
     const parser = parse({
       relax_column_count: true,
       relax_quotes: true,
@@ -203,21 +210,12 @@ class ImportRun {
     });
 
     const lines = new LineCounter();
-    let header: string[] | undefined;
-    let columns: { name: string; index: number }[] = [];
-    let rowsTotal = 0;
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         const line = lines.startLine(record, info.lines);
-        if (!header) {
-          header = record.map((name) => name.replace(/^\uFEFF/, ""));
-          columns = this.resolveColumns(header);
-          if (this.failed) break;
-          continue;
-        }
-        rowsTotal++;
-        await this.readRow(line, record, header.length, columns);
-        if (this.pending.length >= this.batchRows) await this.flush();
+        const next = this.takeRecord(record, line);
+        if (next === "stop") break;
+        if (next) await next;
       }
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
@@ -226,9 +224,49 @@ class ImportRun {
     } finally {
       parser.destroy();
     }
-    if (!header && !this.failed) this.sink.push(importProblem(1, "", "empty_file"));
+    return this.finish();
+  }
+
+  /**
+   * The fast reader for files without any `"` (most exports): same records and line numbers
+   * as csv-parse with the options above, several times faster (see simpleCsv.ts).
+   */
+  private async readSimple(): Promise<number> {
+    const text = decodeStream(byteStream(this.input.source), this.encoding);
+    outer: for await (const records of simpleCsvRecords(text)) {
+      for (const { record, line } of records) {
+        const next = this.takeRecord(record, line);
+        if (next === "stop") break outer;
+        if (next) await next;
+      }
+    }
+    return this.finish();
+  }
+
+  private header: string[] | undefined;
+  private columnIndex: Map<string, number> | undefined;
+  private columns: { name: string; index: number }[] = [];
+  private rowsTotal = 0;
+
+  /** Handles one record; returns a promise only when there is I/O to wait for, "stop" on a bad header. */
+  private takeRecord(record: string[], line: number): Promise<void> | "stop" | undefined {
+    if (!this.header) {
+      this.header = record.map((name) => name.replace(/^\uFEFF/, ""));
+      this.columns = this.resolveColumns(this.header);
+      return this.failed ? "stop" : undefined;
+    }
+    this.rowsTotal++;
+    const quarterCheck = this.readRow(line, record, this.header.length, this.columns);
+    if (quarterCheck) {
+      return quarterCheck.then(() => (this.pending.length >= this.batchRows ? this.flush() : undefined));
+    }
+    return this.pending.length >= this.batchRows ? this.flush() : undefined;
+  }
+
+  private async finish(): Promise<number> {
+    if (!this.header && !this.failed) this.sink.push(importProblem(1, "", "empty_file"));
     await this.flush();
-    return rowsTotal;
+    return this.rowsTotal;
   }
 
   sortedProblems(): ImportProblem[] {
@@ -253,9 +291,10 @@ class ImportRun {
     return resolved;
   }
 
-  private async readRow(line: number, record: string[], headerLength: number, columns: { name: string; index: number }[]) {
-    const cells = new Map<string, string>();
-    for (const { name, index } of columns) cells.set(name, record[index] ?? "");
+  /** Reads and checks one data row; returns a promise only when its quarter must be looked up. */
+  private readRow(line: number, record: string[], headerLength: number, columns: { name: string; index: number }[]): Promise<void> | undefined {
+    if (this.columnIndex === undefined) this.columnIndex = new Map(columns.map(({ name, index }) => [name, index]));
+    const cells = new RecordCells(this.columnIndex, record);
     const reader = new RowReader(line, cells, this.sink, this.encoding === "utf-8" ? "UTF-8" : "GB18030");
     if (record.length > headerLength && record.slice(headerLength).some((cell) => cell !== "")) {
       reader.problem("", "too_many_fields", { fields: record.length, columns: headerLength });
@@ -272,13 +311,20 @@ class ImportRun {
         this.keyLines.set(read.key, line);
       }
     }
-    if (read.date !== undefined) await this.checkQuarter(line, read.date);
-    this.pending.push({ line, read, write: reader.valid && !repeated });
+    const write = reader.valid && !repeated;
+    if (read.date !== undefined) {
+      const quarter = quarterOfDate(read.date);
+      if (!this.quarterStates.has(quarter)) {
+        return this.checkQuarter(line, quarter).then(() => {
+          this.pending.push({ line, read, write });
+        });
+      }
+    }
+    this.pending.push({ line, read, write });
+    return undefined;
   }
 
-  private async checkQuarter(line: number, date: string) {
-    const quarter = quarterOfDate(date);
-    if (this.quarterStates.has(quarter)) return;
+  private async checkQuarter(line: number, quarter: string) {
     const state = (await findQuarterStates(this.db, [quarter])).get(quarter) ?? null;
     this.quarterStates.set(quarter, state);
     if (state !== null && CLOSED_STATES.has(state)) {
@@ -291,6 +337,7 @@ class ImportRun {
     const pending = this.pending;
     this.pending = [];
     if (pending.length === 0) return;
+    this.onProgress?.(this.rowsTotal);
 
     const unresolved = pending.map((p) => p.read.agentCode).filter((c): c is string => c !== undefined && !this.agentIds.has(c));
     if (unresolved.length > 0) {
@@ -417,6 +464,18 @@ class ImportRun {
           ),
         });
     }
+  }
+}
+
+/** The cells of one record by column name, without copying them into a map per row. */
+class RecordCells {
+  constructor(
+    private readonly indexByName: ReadonlyMap<string, number>,
+    private readonly record: readonly string[],
+  ) {}
+  get(name: string): string | undefined {
+    const index = this.indexByName.get(name);
+    return index === undefined ? undefined : (this.record[index] ?? "");
   }
 }
 

@@ -4,6 +4,7 @@ import * as m0003 from "./0003_cycle.ts";
 import * as m0004 from "./0004_coaching.ts";
 import * as m0005 from "./0005_rubric_review.ts";
 import * as m0006 from "./0006_security.ts";
+import * as m0007 from "./0007_performance.ts";
 
 /**
  * Static migrations, in order. Names sort lexically; never rename or edit a shipped one —
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0004_coaching": m0004,
   "0005_rubric_review": m0005,
   "0006_security": m0006,
+  "0007_performance": m0007,
 };

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Db } from "../database.ts";
+import { rawSqliteOf } from "../perf/rawSqlite.ts";
+import { upsertFactBatchSqlite } from "../perf/upsertFactsSqlite.ts";
 import type { NewCsatResponse, NewInteractionDaily, NewQaEvaluation, QuarterState } from "../tables.ts";
 import type { NewImportReplacedRow } from "../tables/cycle.ts";
 
@@ -51,9 +53,19 @@ const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
  * key with any different value is overwritten ("replaced", with the new import_id), an
  * identical row is left exactly as it is ("unchanged"). Portable SQL: a SELECT by key, then
  * one multi-row INSERT … ON CONFLICT (key) DO UPDATE. This is the single place the import
- * writes facts, so a faster engine-specific path can replace it.
+ * writes facts; on SQLite it runs the engine-specific fast path (prepared statements, one
+ * index probe per row — see perf/upsertFactsSqlite.ts), elsewhere the portable path.
  */
 export async function upsertFactBatch(db: Db, batch: FactBatch): Promise<UpsertCounts> {
+  const sqlite = rawSqliteOf(db);
+  if (sqlite) {
+    return upsertFactBatchSqlite(sqlite, batch.table, FACT_TABLES[batch.table], batch.rows as unknown as Record<string, unknown>[]);
+  }
+  return upsertFactBatchPortable(db, batch);
+}
+
+/** The portable implementation of upsertFactBatch (any Kysely dialect); exported for the equivalence test. */
+export async function upsertFactBatchPortable(db: Db, batch: FactBatch): Promise<UpsertCounts> {
   const counts: UpsertCounts = { added: 0, replaced: 0, unchanged: 0 };
   if (batch.rows.length === 0) return counts;
   const spec = FACT_TABLES[batch.table];
