@@ -21,3 +21,4 @@ export * from "./scoring/weakItems.ts";
 export * from "./scoring/adjustment.ts";
 export * from "./awards/serviceStar.ts";
 export * from "./awards/gradeBonus.ts";
+export * from "./qa/index.ts";
