@@ -15,3 +15,7 @@ export * from "./queries/imports.ts";
 export * from "./queries/facts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/settings.ts";
+export * from "./tables/qa.ts";
+export * from "./queries/qa-forms.ts";
+export * from "./queries/qa-scorings.ts";
+export * from "./queries/qa-sampling.ts";

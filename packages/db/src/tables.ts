@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { QaTables } from "./tables/qa.ts";
 
 /**
  * Table types, one interface per table, Kysely-style (`XxxTable` / `Xxx` / `NewXxx`).
@@ -234,7 +235,8 @@ export interface FoundationTables {
  * each added on its own line.
  */
 export interface Database
-  extends FoundationTables {}
+  extends FoundationTables,
+    QaTables {}
 
 export type Team = Selectable<TeamTable>;
 export type NewTeam = Insertable<TeamTable>;
