@@ -9,7 +9,10 @@ export type DomainErrorCode =
   | "quarter_locked"
   | "import_rejected"
   | "no_rubric"
-  | "invalid_transition";
+  | "invalid_transition"
+  | "qa_answer_mismatch"
+  | "qa_invalid_state"
+  | "qa_dispute_window_closed";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -10,3 +10,4 @@ export * from "./import/index.ts";
 export * from "./demo/loadDemo.ts";
 export { DEFAULT_DEMO_SEED, DEMO_QUARTERS, DEMO_TEAMS, generateDemo, type DemoAgent, type DemoArchetype, type DemoData } from "./demo/generate.ts";
 export * from "./settings/organisation.ts";
+export * from "./qa/index.ts";

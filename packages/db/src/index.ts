@@ -19,3 +19,4 @@ export * from "./tables/qa.ts";
 export * from "./queries/qa-forms.ts";
 export * from "./queries/qa-scorings.ts";
 export * from "./queries/qa-sampling.ts";
+export * from "./queries/qa-reports.ts";

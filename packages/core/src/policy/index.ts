@@ -24,6 +24,13 @@ export interface PolicyResources {
   view_team: { teamId: number };
   view_agent: { agentId: number; teamId: number };
   view_quarter: { state: QuarterState };
+  qa_manage_forms: undefined;
+  qa_generate_sample: undefined;
+  qa_view_sample: undefined;
+  qa_view_reports: undefined;
+  qa_evaluate_agent: { teamId: number };
+  qa_view_evaluation: { agentId: number; teamId: number; final: boolean };
+  qa_dispute: { agentId: number };
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -65,6 +72,21 @@ const rules: Rules = {
     const visible = VISIBLE_QUARTER_STATES[user.role];
     return visible === "all" || visible.includes(state) ? ALLOW : NOT_FOUND;
   },
+  qa_manage_forms: (user) => (user.role === "hr" || user.role === "manager" ? ALLOW : FORBIDDEN),
+  qa_generate_sample: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  qa_view_sample: (user) => (user.role === "hr" || user.role === "manager" ? ALLOW : FORBIDDEN),
+  qa_view_reports: (user) => (user.role === "hr" || user.role === "manager" ? ALLOW : FORBIDDEN),
+  qa_evaluate_agent: (user, { teamId }) => {
+    if (user.role === "hr") return ALLOW;
+    if (user.role === "manager") return user.teamIds.includes(teamId) ? ALLOW : NOT_FOUND;
+    return FORBIDDEN;
+  },
+  qa_view_evaluation: (user, { agentId, teamId, final }) => {
+    if (user.role === "hr") return ALLOW;
+    if (user.role === "manager") return user.teamIds.includes(teamId) ? ALLOW : NOT_FOUND;
+    return final && user.agentId !== null && user.agentId === agentId ? ALLOW : NOT_FOUND;
+  },
+  qa_dispute: (user, { agentId }) => (user.role === "agent" && user.agentId === agentId ? ALLOW : NOT_FOUND),
 };
 
 export function decide<A extends ActionsWithoutResource>(user: PolicyUser, action: A): Decision;
