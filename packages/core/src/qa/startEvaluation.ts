@@ -86,12 +86,13 @@ export async function startQaEvaluation(ctx: Context, raw: StartQaEvaluationInpu
           throw new DomainError("invalid_input", "the second reviewer may not evaluate this agent", { field: "secondReviewerUserId" });
         }
       } else {
+        // The least-loaded other lead of the agent's team; HR only when no other lead can.
         let best: { id: number; load: number } | null = null;
         for (const u of await listUsers(trx)) {
           if (u.id === ctx.actor.userId || (u.role !== "hr" && u.role !== "manager") || !u.active) continue;
           const p = await policyUserForUser(reviewerCtx, u.id);
           if (!can(p, "qa_evaluate_agent", { teamId: agent.team_id })) continue;
-          const load = (await pendingReviewsForUser(trx, u.id)).length;
+          const load = (await pendingReviewsForUser(trx, u.id)).length + (u.role === "hr" ? 1_000_000 : 0);
           if (!best || load < best.load) best = { id: u.id, load };
         }
         if (!best) throw new DomainError("invalid_input", "no second reviewer is available for this agent", { field: "secondReviewerUserId" });
