@@ -6,6 +6,7 @@ import { importCsv } from "../import/index.ts";
 import { scoreQuarter } from "../scoring/scoreQuarter.ts";
 import { DEFAULT_DEMO_SEED, DEMO_QUARTERS, DEMO_TEAMS, type DemoAgent, generateDemo } from "./generate.ts";
 import { type DemoUserSpec, insertDemoUsers } from "./users.ts";
+import { loadQaDemo } from "./qa.ts";
 
 /** Every demo user signs in with this password. */
 export const DEMO_PASSWORD = "starboard-demo";
@@ -93,6 +94,7 @@ export async function loadDemo(ctx: Context, options: LoadDemoOptions = {}): Pro
     await scoreQuarter(ctx, quarter);
     await publishQuarter(ctx, quarter);
   }
+  await loadQaDemo(ctx, seed);
 
   return {
     status: "loaded",
