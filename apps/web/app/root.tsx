@@ -125,11 +125,18 @@ function navLinksFor(user: NavUser | null, t: (key: string, options?: Record<str
       return [
         { to: "/hr", label: t("nav.overview") },
         { to: "/hr/imports", label: t("nav.imports") },
+        { to: "/qa", label: t("nav.qa") },
       ];
     case "manager":
-      return user.teams.map((team) => ({ to: `/teams/${team.id}`, label: t("nav.team", { name: team.name }) }));
+      return [
+        ...user.teams.map((team) => ({ to: `/teams/${team.id}`, label: t("nav.team", { name: team.name }) })),
+        { to: "/qa", label: t("nav.qa") },
+      ];
     case "agent":
-      return [{ to: "/me", label: t("nav.myStanding") }];
+      return [
+        { to: "/me", label: t("nav.myStanding") },
+        { to: "/me/qa", label: t("nav.myQa") },
+      ];
   }
 }
 

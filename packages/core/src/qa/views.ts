@@ -24,6 +24,7 @@ export interface QaEvaluationSummary {
   /** Null in blind mode for reviewers who have not submitted yet. */
   agentName: string | null;
   teamName: string;
+  formId: number;
   formName: string;
   formVersion: number;
   contactId: string | null;
@@ -43,6 +44,7 @@ const summary = (s: QaScoringRow, hideName = false): QaEvaluationSummary => ({
   agentCode: s.agent_code,
   agentName: hideName ? null : s.agent_name,
   teamName: s.team_name,
+  formId: s.form_id,
   formName: s.form_name,
   formVersion: s.form_version,
   contactId: s.contact_id,
