@@ -97,6 +97,6 @@ export async function qaReport(ctx: Context, input: { fromMonth: string; toMonth
     fatalRatePct: pct2(evaluations.filter((e) => e.fatal === 1).length, evaluations.length),
     passRatePct: pct2(passed, finals.length),
     internalFinal: finals.length,
-    workload: user.role === "hr" ? workload : workload,
+    workload,
   };
 }
