@@ -132,16 +132,19 @@ function navLinksFor(user: NavUser | null, t: (key: string, options?: Record<str
         { to: "/hr/privacy", label: t("admin:nav.privacy") },
         { to: "/hr/cycle", label: t("cycle:nav.cycle") },
         { to: "/hr/settings", label: t("cycle:nav.settings") },
+        { to: "/qa", label: t("nav.qa") },
       ];
     case "manager":
       return [
         ...user.teams.map((team) => ({ to: `/teams/${team.id}`, label: t("nav.team", { name: team.name }) })),
         { to: "/coaching", label: t("coaching:nav.coaching") },
+        { to: "/qa", label: t("nav.qa") },
       ];
     case "agent":
       return [
         { to: "/me", label: t("nav.myStanding") },
         { to: "/me/coaching", label: t("coaching:nav.myCoaching") },
+        { to: "/me/qa", label: t("nav.myQa") },
       ];
   }
 }

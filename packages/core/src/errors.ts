@@ -13,7 +13,10 @@ export type DomainErrorCode =
   | "throttled"
   | "invalid_token"
   | "lock_blocked"
-  | "conflict";
+  | "conflict"
+  | "qa_answer_mismatch"
+  | "qa_invalid_state"
+  | "qa_dispute_window_closed";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -53,3 +53,4 @@ export * from "./exports/exportResults.ts";
 export * from "./settings/updateOrganisationSettings.ts";
 export * from "./demo/loadSizedDemo.ts";
 export { DEMO_SIZES, SIZED_QUARTERS, SIZE_SPECS, generateSizedDemo, sizedAgentCode, type DemoSize, type SizedDemo } from "./demo/sizes.ts";
+export * from "./qa/index.ts";

@@ -32,3 +32,8 @@ export * from "./queries/writeLock.ts";
 export * from "./queries/cycle.ts";
 export * from "./perf/rawSqlite.ts";
 export * from "./perf/sqliteTuning.ts";
+export * from "./tables/qa.ts";
+export * from "./queries/qa-forms.ts";
+export * from "./queries/qa-scorings.ts";
+export * from "./queries/qa-sampling.ts";
+export * from "./queries/qa-reports.ts";

@@ -3,6 +3,7 @@ import type { RubricsTables } from "./tables/rubrics.ts";
 import type { CoachingTables } from "./tables/coaching.ts";
 import type { SecurityTables } from "./tables/security.ts";
 import type { CycleTables } from "./tables/cycle.ts";
+import type { QaTables } from "./tables/qa.ts";
 
 /**
  * Table types, one interface per table, Kysely-style (`XxxTable` / `Xxx` / `NewXxx`).
@@ -242,7 +243,8 @@ export interface Database
     CoachingTables,
     RubricsTables,
     SecurityTables,
-    CycleTables {}
+    CycleTables,
+    QaTables {}
 
 export type Team = Selectable<TeamTable>;
 export type NewTeam = Insertable<TeamTable>;

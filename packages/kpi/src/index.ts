@@ -31,3 +31,4 @@ export * from "./coaching/planStatus.ts";
 export * from "./coaching/suggestions.ts";
 export * from "./awards/mostImproved.ts";
 export * from "./cycle/transitions.ts";
+export * from "./qa/index.ts";

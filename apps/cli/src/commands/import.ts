@@ -22,7 +22,7 @@ export function importSummaryLine(summary: ImportSummary): string {
   return `${summary.fileName}: ${rows} — ${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged`;
 }
 
-/** `starboard import agents|interactions|qa|csat|users <file.csv> [--encoding utf-8|gb18030]` */
+/** `starboard import agents|interactions|qa|csat|users|contacts <file.csv> [--encoding utf-8|gb18030]` */
 export function registerImport(program: Command, deps: CliDeps): void {
   program
     .command("import")

@@ -11,6 +11,7 @@ import { registerBackup } from "./backup.ts";
 import { registerCycle } from "./cycle.ts";
 import { registerAwards } from "./awards.ts";
 import { registerExport } from "./export.ts";
+import { registerQa } from "./qa.ts";
 
 /** One module per command group; add the register function of each here, one per line. */
 export const commandModules: Array<(program: Command, deps: CliDeps) => void> = [
@@ -25,4 +26,5 @@ export const commandModules: Array<(program: Command, deps: CliDeps) => void> = 
   registerCycle,
   registerAwards,
   registerExport,
+  registerQa,
 ];

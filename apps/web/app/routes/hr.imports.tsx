@@ -13,7 +13,7 @@ import { requireUser } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "dashboard", "perf"] };
 
-const KINDS = ["agents", "interactions", "qa", "csat"] as const;
+const KINDS = ["agents", "interactions", "qa", "csat", "contacts"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

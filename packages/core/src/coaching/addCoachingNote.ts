@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertCan, can } from "../policy/index.ts";
-import { policyUserOf } from "./actor.ts";
+import { policyUserOf } from "../policy/policyUserOf.ts";
 
 export const coachingNoteSchema = z.string().trim().min(1).max(2000);
 

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertCan } from "../policy/index.ts";
-import { policyUserOf } from "./actor.ts";
+import { policyUserOf } from "../policy/policyUserOf.ts";
 
 const isoDate = z
   .string()

@@ -3,7 +3,7 @@ import { classifyPlanOutcome, type MetricKey, METRIC_CATALOGUE, type PlanOutcome
 import { type Actor, type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertCan } from "../policy/index.ts";
-import { policyUserOf } from "./actor.ts";
+import { policyUserOf } from "../policy/policyUserOf.ts";
 
 /** One plan's effectiveness — the `starboard coaching evaluate --json` row. */
 export interface PlanEvaluation {

@@ -1,4 +1,4 @@
-export * from "./actor.ts";
+export * from "../policy/policyUserOf.ts";
 export * from "./suggestCoaching.ts";
 export * from "./assignCoachingPlan.ts";
 export * from "./transitionCoachingPlan.ts";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertCan } from "../policy/index.ts";
-import { policyUserOf } from "./actor.ts";
+import { policyUserOf } from "../policy/policyUserOf.ts";
 
 export const interventionSchema = z.object({
   id: z.coerce.number().int().positive().optional(),

@@ -3,7 +3,7 @@ import { type AgentScore, type MetricKey, METRIC_CATALOGUE, quarterIdSchema, sug
 import type { Context } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertCan, can } from "../policy/index.ts";
-import { policyUserOf } from "./actor.ts";
+import { policyUserOf } from "../policy/policyUserOf.ts";
 
 export interface SuggestedIntervention {
   id: number;

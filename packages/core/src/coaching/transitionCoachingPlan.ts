@@ -3,7 +3,7 @@ import { nextPlanStatus, type PlanAction, PLAN_ACTIONS, type PlanStatus } from "
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertCan, can } from "../policy/index.ts";
-import { policyUserOf } from "./actor.ts";
+import { policyUserOf } from "../policy/policyUserOf.ts";
 
 /**
  * Moves a plan: the agent acknowledges; the team's manager starts, completes or cancels.

@@ -1,5 +1,6 @@
 import { type Db, findQuarter, importIdsTouchingPeriod, importsAfter } from "@starboard/db";
 import { quarterEnd, quarterStart } from "@starboard/kpi";
+import { qaLockBlockers } from "../qa/lock-blockers.ts";
 
 /** One reason a quarter cannot be locked yet, shown to HR in a list. */
 export interface LockBlocker {
@@ -32,12 +33,16 @@ export const staleResultsCheck: LockCheck = async (db, quarterId) => {
       ];
 };
 
-/**
- * Every precondition of locking, run in order; all blockers are reported together.
- * The QA module adds its check here (evaluations awaiting calibration, open disputes):
- * one line, `qaLockBlockers`.
- */
-export const LOCK_CHECKS: LockCheck[] = [staleResultsCheck];
+/** QA evaluations of the quarter awaiting calibration, and open disputes about them: their scores may still change. */
+export const qaOpenItemsCheck: LockCheck = async (db, quarterId) =>
+  (await qaLockBlockers(db, quarterId)).map((b) => ({
+    code: b.kind === "calibration" ? "open_calibration" : "open_dispute",
+    message: `${b.evaluationId} (${b.agentCode}): ${b.detail}`,
+    params: { evaluation: b.evaluationId, agent: b.agentCode },
+  }));
+
+/** Every precondition of locking, run in order; all blockers are reported together. */
+export const LOCK_CHECKS: LockCheck[] = [staleResultsCheck, qaOpenItemsCheck];
 
 export async function lockBlockers(db: Db, quarterId: string, checks: readonly LockCheck[] = LOCK_CHECKS): Promise<LockBlocker[]> {
   const blockers: LockBlocker[] = [];

@@ -11,6 +11,7 @@ import { scoreQuarter } from "../scoring/scoreQuarter.ts";
 import { DEFAULT_DEMO_SEED, DEMO_QUARTERS, DEMO_TEAMS, type DemoAgent, generateDemo } from "./generate.ts";
 import { type DemoUserSpec, insertDemoUsers } from "./users.ts";
 import { loadDemoCoaching } from "./coaching.ts";
+import { loadQaDemo } from "./qa.ts";
 
 /** Every demo user signs in with this password. */
 export const DEMO_PASSWORD = "starboard-demo";
@@ -99,6 +100,7 @@ export async function loadDemo(ctx: Context, options: LoadDemoOptions = {}): Pro
     await publishDemoQuarter(ctx, quarter);
   }
   await loadDemoCoaching(ctx, (team) => DEMO_MANAGERS.find((m) => m.teams.includes(team))?.email);
+  await loadQaDemo(ctx, seed);
 
   refreshPlannerStatistics(ctx.db);
   return {

@@ -1,9 +1,9 @@
 import type { Channel } from "@starboard/kpi";
-import type { RowReader } from "./cells.ts";
+import { isIsoDate, type RowReader } from "./cells.ts";
 import { usersFormat } from "./usersFormat.ts";
 
 /** The CSV files `importCsv` reads, by kind. */
-export const CSV_IMPORT_KINDS = ["agents", "interactions", "qa", "csat", "users"] as const;
+export const CSV_IMPORT_KINDS = ["agents", "interactions", "qa", "csat", "users", "contacts"] as const;
 export type CsvImportKind = (typeof CSV_IMPORT_KINDS)[number];
 
 /** What a data row yields once read: its values, plus what the import checks across rows. */
@@ -202,10 +202,59 @@ export const csatFormat: CsvFormat<CsatCsvRow> = {
   },
 };
 
+export interface ContactCsvRow {
+  contactId: string;
+  /** Normalised to UTC, e.g. 2026-10-05T09:12:00.000Z. */
+  startedAt: string;
+  agentCode: string;
+  channel: Channel;
+  durationSec: number;
+  slaMissed: boolean;
+  complaint: boolean;
+}
+
+/** ISO 8601 date-time with seconds optional and an optional Z / ±hh:mm offset (none = UTC). */
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+export const contactsFormat: CsvFormat<ContactCsvRow> = {
+  kind: "contacts",
+  required: ["contact_id", "started_at", "agent_code", "channel", "duration_sec", "sla_missed", "complaint"],
+  optional: [],
+  read(row) {
+    const contactId = row.text("contact_id", true);
+    const startedText = row.text("started_at", true);
+    let startedAt: string | undefined;
+    if (typeof startedText === "string") {
+      const m = ISO_DATE_TIME.exec(startedText);
+      const hh = m ? Number(m[2]) : 99;
+      const mm = m ? Number(m[3]) : 99;
+      const ss = m?.[4] ? Number(m[4]) : 0;
+      const ms = m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? "00"}${m[5] ?? "Z"}`) : Number.NaN;
+      if (!m || !isIsoDate(m[1]!) || hh > 23 || mm > 59 || ss > 59 || Number.isNaN(ms)) row.problem("started_at", "not_date_time", { value: startedText });
+      else startedAt = new Date(ms).toISOString();
+    }
+    const agentCode = row.text("agent_code", true);
+    const channel = row.channel("channel");
+    const durationSec = row.integer("duration_sec", true);
+    const slaMissed = row.boolean("sla_missed", true);
+    const complaint = row.boolean("complaint", true);
+    return {
+      record: { contactId, startedAt, agentCode, channel, durationSec, slaMissed, complaint } as ContactCsvRow,
+      key: contactId ?? undefined,
+      keyLabel: `contact_id "${contactId}"`,
+      keyColumn: "contact_id",
+      agentCode: agentCode ?? undefined,
+      // Contacts feed QA sampling only, not a quarter's score: no quarter-lock check.
+      date: undefined,
+    };
+  },
+};
+
 export const CSV_FORMATS = {
   agents: agentsFormat,
   interactions: interactionsFormat,
   qa: qaFormat,
   csat: csatFormat,
   users: usersFormat,
+  contacts: contactsFormat,
 } as const satisfies Record<CsvImportKind, CsvFormat<unknown>>;

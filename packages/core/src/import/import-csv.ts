@@ -29,6 +29,7 @@ import { hasNoQuotes, simpleCsvRecords } from "./simpleCsv.ts";
 import {
   type AgentCsvRow,
   type CsatCsvRow,
+  type ContactCsvRow,
   type CsvFormat,
   type CsvImportKind,
   type InteractionCsvRow,
@@ -86,7 +87,7 @@ export async function importCsv(ctx: Context, input: ImportCsvInput, options: Im
     throw new DomainError("forbidden", "only HR can import data");
   }
   if (!(CSV_IMPORT_KINDS as readonly string[]).includes(input.kind)) {
-    throw new DomainError("invalid_input", `unknown import kind "${input.kind}" (agents, interactions, qa, csat or users)`, { kind: input.kind });
+    throw new DomainError("invalid_input", `unknown import kind "${input.kind}" (agents, interactions, qa, csat, users or contacts)`, { kind: input.kind });
   }
   if (input.encoding !== undefined && !(CSV_ENCODINGS as readonly string[]).includes(input.encoding)) {
     throw new DomainError("invalid_input", `unknown encoding "${input.encoding}" (utf-8 or gb18030)`, { encoding: input.encoding });
@@ -462,6 +463,20 @@ class ImportRun {
               import_id: importId,
             }),
           ),
+        });
+      case "contacts":
+        return upsertFactBatch(this.db, {
+          table: "qa_contacts",
+          rows: (records as ContactCsvRow[]).map((r) => ({
+            contact_id: r.contactId,
+            started_at: r.startedAt,
+            agent_id: this.agentId(r.agentCode),
+            channel: r.channel,
+            duration_sec: r.durationSec,
+            sla_missed: r.slaMissed ? 1 : 0,
+            complaint: r.complaint ? 1 : 0,
+            import_id: importId,
+          })),
         });
     }
   }

@@ -26,6 +26,7 @@ export type ImportProblemCode =
   | "out_of_range"
   | "not_boolean"
   | "not_date"
+  | "not_date_time"
   | "not_email"
   | "unknown_channel"
   | "unknown_agent"
@@ -56,6 +57,7 @@ const MESSAGES: Record<ImportProblemCode, (p: Params) => string> = {
   out_of_range: (p) => `${p.value} is outside the allowed range ${p.min}–${p.max}`,
   not_boolean: (p) => `"${p.value}" is not a yes/no value (use true/false, TRUE/FALSE, 1/0 or Y/N)`,
   not_date: (p) => `"${p.value}" is not a real date written YYYY-MM-DD`,
+  not_date_time: (p) => `"${p.value}" is not a date-time written YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]`,
   not_email: (p) => `"${p.value}" is not an email address`,
   unknown_channel: (p) => `"${p.value}" is not a channel (phone, chat or email)`,
   unknown_agent: (p) => `agent "${p.value}" is not known; import agents first`,

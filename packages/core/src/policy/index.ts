@@ -36,6 +36,13 @@ export interface PolicyResources extends CoachingPolicyResources {
   manage_settings: undefined;
   comment_result: { teamId: number };
   respond_appraisal: { agentId: number };
+  qa_manage_forms: undefined;
+  qa_generate_sample: undefined;
+  qa_view_sample: undefined;
+  qa_view_reports: undefined;
+  qa_evaluate_agent: { teamId: number };
+  qa_view_evaluation: { agentId: number; teamId: number; final: boolean };
+  qa_dispute: { agentId: number };
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -94,6 +101,21 @@ const rules: Rules = {
   },
   respond_appraisal: (user, { agentId }) =>
     user.role === "agent" ? (user.agentId !== null && user.agentId === agentId ? ALLOW : NOT_FOUND) : FORBIDDEN,
+  qa_manage_forms: (user) => (user.role === "hr" || user.role === "manager" ? ALLOW : FORBIDDEN),
+  qa_generate_sample: (user) => (user.role === "hr" ? ALLOW : FORBIDDEN),
+  qa_view_sample: (user) => (user.role === "hr" || user.role === "manager" ? ALLOW : FORBIDDEN),
+  qa_view_reports: (user) => (user.role === "hr" || user.role === "manager" ? ALLOW : FORBIDDEN),
+  qa_evaluate_agent: (user, { teamId }) => {
+    if (user.role === "hr") return ALLOW;
+    if (user.role === "manager") return user.teamIds.includes(teamId) ? ALLOW : NOT_FOUND;
+    return FORBIDDEN;
+  },
+  qa_view_evaluation: (user, { agentId, teamId, final }) => {
+    if (user.role === "hr") return ALLOW;
+    if (user.role === "manager") return user.teamIds.includes(teamId) ? ALLOW : NOT_FOUND;
+    return final && user.agentId !== null && user.agentId === agentId ? ALLOW : NOT_FOUND;
+  },
+  qa_dispute: (user, { agentId }) => (user.role === "agent" && user.agentId === agentId ? ALLOW : NOT_FOUND),
 };
 
 export function decide<A extends ActionsWithoutResource>(user: PolicyUser, action: A): Decision;

@@ -16,6 +16,7 @@ const HEADERS: Record<CsvImportKind, string[]> = {
   qa: ["evaluation_id", "date", "agent_code", "form", "score_pct", "fatal", "reviewer_code", "contact_id"],
   csat: ["response_id", "date", "agent_code", "channel", "rating"],
   users: ["email", "name", "role", "agent_code", "teams"],
+  contacts: ["contact_id", "started_at", "agent_code", "channel", "duration_sec", "sla_missed", "complaint"],
 };
 
 const validRow = (kind: CsvImportKind, i: number): string[] => {
@@ -30,6 +31,8 @@ const validRow = (kind: CsvImportKind, i: number): string[] => {
       return [`R${i}`, "2026-01-05", "A1", "chat", "4"];
     case "users":
       return [`u${i}@example.com`, `User ${i}`, "hr", "", ""];
+    case "contacts":
+      return [`C${i}`, `2026-01-${String((i % 28) + 1).padStart(2, "0")}T09:00:00Z`, "A1", ["phone", "chat", "email"][i % 3]!, "120", "false", "false"];
   }
 };
 
@@ -53,6 +56,8 @@ const KEY_CHECKED_COLUMNS: Record<CsvImportKind, number[]> = {
   qa: [0, 1, 2, 4, 5],
   csat: [0, 1, 2, 3, 4],
   users: [0, 2],
+  // duration_sec is left out: "101" is a valid duration.
+  contacts: [1, 2, 3, 5, 6],
 };
 
 const defectArb = (rows: number, kind: CsvImportKind): fc.Arbitrary<Defect> =>

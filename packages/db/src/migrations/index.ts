@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial.ts";
+import * as m0002 from "./0002_qa.ts";
 import * as m0003 from "./0003_cycle.ts";
 import * as m0004 from "./0004_coaching.ts";
 import * as m0005 from "./0005_rubric_review.ts";
@@ -12,6 +13,7 @@ import * as m0007 from "./0007_performance.ts";
  */
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
+  "0002_qa": m0002,
   "0003_cycle": m0003,
   "0004_coaching": m0004,
   "0005_rubric_review": m0005,

@@ -4,6 +4,7 @@ import { rawSqliteOf } from "../perf/rawSqlite.ts";
 import { upsertFactBatchSqlite } from "../perf/upsertFactsSqlite.ts";
 import type { NewCsatResponse, NewInteractionDaily, NewQaEvaluation, QuarterState } from "../tables.ts";
 import type { NewImportReplacedRow } from "../tables/cycle.ts";
+import type { NewQaContact } from "../tables/qa.ts";
 
 /** How a batch of rows compared with what was stored: new keys, changed values, identical rows. */
 export interface UpsertCounts {
@@ -16,7 +17,8 @@ export interface UpsertCounts {
 export type FactBatch =
   | { table: "interaction_daily"; rows: NewInteractionDaily[] }
   | { table: "qa_evaluations"; rows: NewQaEvaluation[] }
-  | { table: "csat_responses"; rows: NewCsatResponse[] };
+  | { table: "csat_responses"; rows: NewCsatResponse[] }
+  | { table: "qa_contacts"; rows: NewQaContact[] };
 
 interface FactTableSpec {
   key: readonly string[];
@@ -43,6 +45,7 @@ export const FACT_TABLES: Record<FactBatch["table"], FactTableSpec> = {
     values: ["date", "agent_id", "form", "score_pct", "fatal", "reviewer_code", "contact_id"],
   },
   csat_responses: { key: ["response_id"], values: ["date", "agent_id", "channel", "rating"] },
+  qa_contacts: { key: ["contact_id"], values: ["started_at", "agent_id", "channel", "duration_sec", "sla_missed", "complaint"] },
 };
 
 const keyString = (row: Record<string, unknown>, key: readonly string[]) => key.map((c) => String(row[c])).join("\u0000");

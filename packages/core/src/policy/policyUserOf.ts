@@ -1,10 +1,10 @@
 import { type Db, findUserById, teamIdsForUser } from "@starboard/db";
 import type { Actor } from "../context.ts";
 import { DomainError } from "../errors.ts";
-import type { PolicyUser } from "../policy/index.ts";
+import type { PolicyUser } from "./index.ts";
 
 /**
- * The policy view of whoever runs a coaching operation. A signed-in user is read back from
+ * The policy view of whoever runs an operation. A signed-in user is read back from
  * the database (role, agent record, managed teams). The system/CLI operator works on the
  * database directly and has HR's reach (the CLI is an operator tool, like `starboard score`).
  */
