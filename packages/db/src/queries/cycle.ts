@@ -246,8 +246,9 @@ export async function fatalQaCounts(db: Db, firstDay: string, lastDay: string): 
 }
 
 // ── Import history and rollback ──────────────────────────────────────────────
-export type FactTableName = keyof typeof FACT_TABLES;
-export const FACT_TABLE_NAMES = Object.keys(FACT_TABLES) as FactTableName[];
+/** The facts a quarter's score is computed from (contacts for QA sampling are not among them). */
+export const FACT_TABLE_NAMES = ["interaction_daily", "qa_evaluations", "csat_responses"] as const satisfies readonly (keyof typeof FACT_TABLES)[];
+export type FactTableName = (typeof FACT_TABLE_NAMES)[number];
 
 /** Distinct dates of the rows currently carrying an import's id, per fact table. */
 export async function datesWrittenByImport(db: Db, table: FactTableName, importId: number): Promise<string[]> {
