@@ -7,6 +7,7 @@ import { getAssignPageData, handleAssign } from "~/models/coachingAssign.server"
 import { contextFor } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireRole } from "~/utils/session.server";
 
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "manager");
   requirePermission(user, "view_coaching_overview");
   // assignCoachingPlan checks assign_coaching_plan for the agent's team and validates every field (zod).
-  const result = await handleAssign(contextFor(await getDb(), user), await request.formData());
+  const result = await handleAssign(contextFor(await getDb(), user), await readForm(request));
   if ("planId" in result) return redirect(`/coaching/plans/${result.planId}`);
   return result;
 }

@@ -7,6 +7,7 @@ import { getCatalogueData, handleCatalogueSave } from "~/models/coachingCatalogu
 import { contextFor } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireRole } from "~/utils/session.server";
 
@@ -22,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, "hr");
   requirePermission(user, "manage_coaching_catalogue");
-  return handleCatalogueSave(contextFor(await getDb(), user), await request.formData());
+  return handleCatalogueSave(contextFor(await getDb(), user), await readForm(request));
 }
 
 type Item = { id: number | null; name: string; kind: string; description: string; active: boolean; metricKeys: string[] };

@@ -9,6 +9,7 @@ import { handlePlanAction } from "~/models/coachingPlan.server";
 import { contextFor } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const plan = await requireViewablePlan(db, user, params.planId);
   requirePermission(user, "view_coaching_plan", { agentId: plan.agent_id, teamId: plan.team_id });
-  return handlePlanAction(contextFor(db, user), plan.id, await request.formData());
+  return handlePlanAction(contextFor(db, user), plan.id, await readForm(request));
 }
 
 export default function PlanRoute() {

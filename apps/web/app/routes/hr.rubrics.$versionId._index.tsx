@@ -12,6 +12,7 @@ import { applyEditorForm, formValuesOf, issueForForm } from "~/models/rubricEdit
 import { attempt, parseVersionId } from "~/models/rubrics.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { ctx, id, rubric } = await load(request, params.versionId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const at = Date.now();
   if (form.get("intent") === "saveJson") {
     const raw = form.get("json");

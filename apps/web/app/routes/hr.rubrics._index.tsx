@@ -9,6 +9,7 @@ import { contextFor } from "~/models/imports.server";
 import { getRubricIndex, handleRubricIndexAction } from "~/models/rubrics.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   requirePermission(user, "manage_rubrics");
-  return handleRubricIndexAction(contextFor(await getDb(), user), await request.formData());
+  return handleRubricIndexAction(contextFor(await getDb(), user), await readForm(request));
 }
 
 export default function RubricsIndexRoute() {

@@ -9,6 +9,7 @@ import { contextFor } from "~/models/imports.server";
 import { getReviewPage, handleReviewAction, parseHalfParam } from "~/models/rubricReview.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "manage_rubrics");
   const half = parseHalfParam(params.half);
-  return handleReviewAction(contextFor(await getDb(), user), half, await request.formData());
+  return handleReviewAction(contextFor(await getDb(), user), half, await readForm(request));
 }
 
 export default function RubricReviewRoute() {
