@@ -2,7 +2,7 @@ import { openSqlite } from "@starboard/db";
 import fc from "fast-check";
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { http, signInHttp } from "./http.ts";
 
 /**
@@ -25,6 +25,20 @@ interface Cast {
   /** Users' ids, for guessed IDs in URLs and forms. */
   hrUserId: number;
   agentBUserId: number;
+  /** Team X's manager (a valid mentor for agent A's plans). */
+  managerXUserId: number;
+  /** An open coaching plan of agent A (so agent A reads and acts on their own plan). */
+  planA: number;
+  /** An open plan, status "assigned", in a team of manager Y, of an agent who is none of the personas. */
+  planY: number;
+  /** An open plan in a team neither manager X nor manager Y manages. */
+  planOther: number;
+  /** An active agent of a team neither manager manages, its team's manager (a valid mentor), an active intervention. */
+  otherAgent: string;
+  otherMentorUserId: number;
+  interventionId: number;
+  /** The active (approved) rubric version. */
+  rubricVersion: number;
 }
 
 interface Row {
@@ -37,6 +51,22 @@ interface Row {
 
 const all = (o: Outcome, anonymous: Outcome = "login"): Expect => ({ hr: o, managerX: o, managerY: o, agentA: o, agentB: o, anonymous });
 const hrOnly = (hr: Outcome = 200): Expect => ({ hr, managerX: 403, managerY: 403, agentA: 403, agentB: 403, anonymous: "login" });
+const managersOnly = (managerX: Outcome, managerY: Outcome): Expect => ({ hr: 403, managerX, managerY, agentA: 403, agentB: 403, anonymous: "login" });
+/** A plan's page: HR sees every plan; a manager their teams' plans; an agent their own (anyone else: 404). */
+const plan = (e: Omit<Expect, "anonymous">): Expect => ({ ...e, anonymous: "login" });
+
+/** A complete, valid assignment form (every field passes the schema; only the policy or later checks may refuse it). */
+const assignForm = (agentCode: string, ownerUserId: number, interventionId: number, dueDate = "2099-12-31") => ({
+  agentCode,
+  interventionId: String(interventionId),
+  metric: "first_contact_resolution",
+  target: "100",
+  targetQuarter: "2027-Q1",
+  sourceQuarter: "2026-Q3",
+  ownerUserId: String(ownerUserId),
+  dueDate,
+  activities: "Two sessions a month with the mentor.",
+});
 
 /** Route module → the requests that exercise it. */
 const MATRIX: Record<string, Row[]> = {
@@ -98,6 +128,89 @@ const MATRIX: Record<string, Row[]> = {
     { name: "set password with a guessed token", method: "POST", path: () => `/reset-password/${"A".repeat(43)}`, form: () => ({ password: "a long enough password", confirm: "a long enough password" }), expect: all(200, 200) },
   ],
   "account.tsx": [{ name: "account page", method: "GET", path: () => "/account", expect: all(200) }],
+  // Coaching (issue #6): policy/coaching.ts. Persona-allowed POSTs use forms that pass the policy
+  // but are refused later (invalid transition, empty note, past due date), so the demo plans other
+  // tests rely on stay as they are; forms that WOULD change data target plans/agents no persona may touch.
+  "coaching._index.tsx": [
+    { name: "coaching overview", method: "GET", path: () => "/coaching", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } },
+    { name: "coaching overview of a quarter", method: "GET", path: () => "/coaching?quarter=2026-Q3", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } },
+  ],
+  "coaching.assign.tsx": [
+    { name: "assign form for agent A", method: "GET", path: (c) => `/coaching/assign?agent=${c.agentA}&metric=first_contact_resolution&quarter=2026-Q3`, expect: managersOnly(200, 404) },
+    { name: "assign form for agent B", method: "GET", path: (c) => `/coaching/assign?agent=${c.agentB}&metric=first_contact_resolution&quarter=2026-Q3`, expect: managersOnly(404, 200) },
+    { name: "assign form for another manager's agent", method: "GET", path: (c) => `/coaching/assign?agent=${c.otherAgent}&metric=first_contact_resolution&quarter=2026-Q3`, expect: managersOnly(404, 404) },
+    { name: "assign form for a guessed agent code", method: "GET", path: () => "/coaching/assign?agent=AG999&metric=first_contact_resolution&quarter=2026-Q3", expect: managersOnly(404, 404) },
+    { name: "assign form with malformed parameters", method: "GET", path: () => "/coaching/assign?agent=&metric=nope&quarter=2026-Q9", expect: managersOnly(400, 400) },
+    // The form posts to the page's own URL (its loader renders the answer). Passes the policy for
+    // manager X, then is refused for the due date in the past (nothing stored).
+    { name: "assign to agent A, due date in the past", method: "POST", path: (c) => `/coaching/assign?agent=${c.agentA}&metric=first_contact_resolution&quarter=2026-Q3`, form: (c) => assignForm(c.agentA, c.managerXUserId, c.interventionId, "2020-01-01"), expect: managersOnly(200, 404) },
+    // Would create a plan if the policy let anyone through: no persona may.
+    { name: "assign to another manager's agent (valid form)", method: "POST", path: (c) => `/coaching/assign?agent=${c.otherAgent}&metric=first_contact_resolution&quarter=2026-Q3`, form: (c) => assignForm(c.otherAgent, c.otherMentorUserId, c.interventionId), expect: managersOnly(404, 404) },
+    { name: "assign to a guessed agent code", method: "POST", path: () => "/coaching/assign?agent=AG999&metric=first_contact_resolution&quarter=2026-Q3", form: (c) => assignForm("AG999", c.managerXUserId, c.interventionId), expect: managersOnly(404, 404) },
+  ],
+  "coaching.catalogue.tsx": [
+    { name: "intervention catalogue", method: "GET", path: () => "/coaching/catalogue", expect: hrOnly() },
+    { name: "save an intervention without a name", method: "POST", path: () => "/coaching/catalogue", form: () => ({ id: "", name: "", kind: "mentoring", metricKeys: ["first_contact_resolution"] }), expect: hrOnly(200) },
+    { name: "edit a guessed intervention id", method: "POST", path: () => "/coaching/catalogue", form: () => ({ id: "999999", name: "Guessed", kind: "mentoring", active: "on", metricKeys: ["first_contact_resolution"] }), expect: hrOnly(200) },
+    { name: "edit an intervention with an unknown kind", method: "POST", path: () => "/coaching/catalogue", form: (c) => ({ id: String(c.interventionId), name: "Renamed", kind: "hypnosis", active: "on", metricKeys: ["first_contact_resolution"] }), expect: hrOnly(200) },
+  ],
+  "coaching.effectiveness.tsx": [{ name: "effectiveness report", method: "GET", path: () => "/coaching/effectiveness", expect: hrOnly() }],
+  "coaching.plans.$planId.tsx": [
+    { name: "agent A's plan", method: "GET", path: (c) => `/coaching/plans/${c.planA}`, expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 200, agentB: 404 }) },
+    { name: "a plan in manager Y's team", method: "GET", path: (c) => `/coaching/plans/${c.planY}`, expect: plan({ hr: 200, managerX: 404, managerY: 200, agentA: 404, agentB: 404 }) },
+    { name: "a plan in another manager's team", method: "GET", path: (c) => `/coaching/plans/${c.planOther}`, expect: plan({ hr: 200, managerX: 404, managerY: 404, agentA: 404, agentB: 404 }) },
+    { name: "guessed plan id", method: "GET", path: () => "/coaching/plans/999999", expect: all(404) },
+    { name: "malformed plan id", method: "GET", path: () => "/coaching/plans/abc", expect: all(404) },
+    // Agent A's plan is in progress: "start" is an invalid transition for the one allowed (manager X).
+    { name: "start agent A's plan", method: "POST", path: (c) => `/coaching/plans/${c.planA}`, form: () => ({ intent: "transition", action: "start" }), expect: plan({ hr: 403, managerX: 200, managerY: 404, agentA: 403, agentB: 404 }) },
+    { name: "acknowledge agent A's plan", method: "POST", path: (c) => `/coaching/plans/${c.planA}`, form: () => ({ intent: "transition", action: "acknowledge" }), expect: plan({ hr: 403, managerX: 403, managerY: 404, agentA: 200, agentB: 404 }) },
+    { name: "empty note on agent A's plan", method: "POST", path: (c) => `/coaching/plans/${c.planA}`, form: () => ({ intent: "note", body: "" }), expect: plan({ hr: 403, managerX: 200, managerY: 404, agentA: 200, agentB: 404 }) },
+    { name: "unknown intent on a plan in manager Y's team", method: "POST", path: (c) => `/coaching/plans/${c.planY}`, form: () => ({ intent: "promote" }), expect: plan({ hr: 200, managerX: 404, managerY: 200, agentA: 404, agentB: 404 }) },
+    // These would change data if allowed: only that plan's own agent may acknowledge it, none is a persona.
+    { name: "acknowledge someone else's assigned plan", method: "POST", path: (c) => `/coaching/plans/${c.planY}`, form: () => ({ intent: "transition", action: "acknowledge" }), expect: plan({ hr: 403, managerX: 404, managerY: 403, agentA: 404, agentB: 404 }) },
+    { name: "cancel a plan of another manager's team", method: "POST", path: (c) => `/coaching/plans/${c.planOther}`, form: () => ({ intent: "transition", action: "cancel" }), expect: plan({ hr: 403, managerX: 404, managerY: 404, agentA: 404, agentB: 404 }) },
+    { name: "note on a plan of another manager's team", method: "POST", path: (c) => `/coaching/plans/${c.planOther}`, form: () => ({ intent: "note", body: "Looks good to me." }), expect: plan({ hr: 403, managerX: 404, managerY: 404, agentA: 404, agentB: 404 }) },
+    { name: "cancel a guessed plan id", method: "POST", path: () => "/coaching/plans/999999", form: () => ({ intent: "transition", action: "cancel" }), expect: all(404) },
+  ],
+  "me.coaching.tsx": [{ name: "own coaching plans", method: "GET", path: () => "/me/coaching", expect: { hr: 403, managerX: 403, managerY: 403, agentA: 200, agentB: 200, anonymous: "login" } }],
+  // Rubrics (issue #5): manage_rubrics, HR only; the checks run before any id is parsed, so others get 403 whatever the id.
+  "hr.rubrics._index.tsx": [
+    { name: "rubrics page", method: "GET", path: () => "/hr/rubrics", expect: hrOnly() },
+    { name: "create a draft from an unknown preset", method: "POST", path: () => "/hr/rubrics", form: () => ({ intent: "createDraft", source: "nonsense" }), expect: hrOnly(200) },
+    { name: "open a review for a malformed half", method: "POST", path: () => "/hr/rubrics", form: () => ({ intent: "openReview", half: "2026-H9" }), expect: hrOnly(200) },
+  ],
+  "hr.rubrics.$versionId._index.tsx": [
+    { name: "active rubric version", method: "GET", path: (c) => `/hr/rubrics/${c.rubricVersion}`, expect: hrOnly() },
+    { name: "guessed version id", method: "GET", path: () => "/hr/rubrics/999999", expect: hrOnly(404) },
+    { name: "malformed version id", method: "GET", path: () => "/hr/rubrics/1abc", expect: hrOnly(404) },
+    { name: "save broken JSON", method: "POST", path: (c) => `/hr/rubrics/${c.rubricVersion}`, form: () => ({ intent: "saveJson", json: "{" }), expect: hrOnly(200) },
+    // The approved version is not a draft: refused in the form, nothing stored.
+    { name: "overwrite the approved version", method: "POST", path: (c) => `/hr/rubrics/${c.rubricVersion}`, form: () => ({ intent: "saveJson", json: "{}" }), expect: hrOnly(200) },
+    { name: "save to a guessed version id", method: "POST", path: () => "/hr/rubrics/999999", form: () => ({ intent: "saveJson", json: "{}" }), expect: hrOnly(404) },
+  ],
+  "hr.rubrics.$versionId.whatif.tsx": [
+    { name: "what-if of the active version", method: "GET", path: (c) => `/hr/rubrics/${c.rubricVersion}/whatif`, expect: hrOnly() },
+    { name: "what-if of a guessed version id", method: "GET", path: () => "/hr/rubrics/999999/whatif", expect: hrOnly(404) },
+  ],
+  "hr.rubrics.$versionId.whatif[.]csv.ts": [
+    { name: "what-if CSV of the active version", method: "GET", path: (c) => `/hr/rubrics/${c.rubricVersion}/whatif.csv`, expect: hrOnly() },
+    { name: "what-if CSV of a guessed version id", method: "GET", path: () => "/hr/rubrics/999999/whatif.csv", expect: hrOnly(404) },
+  ],
+  "hr.rubrics.diff.tsx": [
+    { name: "diff of a version with itself", method: "GET", path: (c) => `/hr/rubrics/diff?a=${c.rubricVersion}&b=${c.rubricVersion}`, expect: hrOnly() },
+    { name: "diff with a guessed version id", method: "GET", path: (c) => `/hr/rubrics/diff?a=${c.rubricVersion}&b=999999`, expect: hrOnly(404) },
+    { name: "diff with a malformed version id", method: "GET", path: () => "/hr/rubrics/diff?a=x&b=1", expect: hrOnly(400) },
+  ],
+  "hr.rubrics.reviews.$half.tsx": [
+    // No test opens a review for 2019-H1 (whether the current half's exists depends on test order).
+    { name: "review of a half without one", method: "GET", path: () => "/hr/rubrics/reviews/2019-H1", expect: hrOnly(404) },
+    { name: "review of a malformed half", method: "GET", path: () => "/hr/rubrics/reviews/2026-H3", expect: hrOnly(404) },
+    // HR's action refuses these in the form (no such review / no such draft); the page's loader then answers 404 for the missing review.
+    { name: "decide without a decision", method: "POST", path: () => "/hr/rubrics/reviews/2019-H1", form: () => ({ intent: "decide", rationale: "x" }), expect: hrOnly(404) },
+    { name: "attach a guessed draft id", method: "POST", path: () => "/hr/rubrics/reviews/2019-H1", form: () => ({ intent: "attach", draftVersionId: "999999" }), expect: hrOnly(404) },
+    { name: "approve a review that does not exist", method: "POST", path: () => "/hr/rubrics/reviews/2019-H1", form: () => ({ intent: "approve", effectiveFrom: "" }), expect: hrOnly(404) },
+    { name: "post to a malformed half", method: "POST", path: () => "/hr/rubrics/reviews/2026-H3", form: () => ({ intent: "approve", effectiveFrom: "" }), expect: hrOnly(404) },
+  ],
 };
 
 /** Mutations whose success ends the persona's session: run after everything else. */
@@ -118,20 +231,66 @@ async function loadCast(): Promise<Cast> {
       (await db.selectFrom("user_teams").innerJoin("users", "users.id", "user_teams.user_id").select("team_id").where("email", "=", email).orderBy("team_id").executeTakeFirstOrThrow()).team_id;
     const teamX = await teamOf("manager1@starboard.test");
     const teamY = await teamOf("manager2@starboard.test");
-    const agentIn = async (teamId: number) =>
-      db
-        .selectFrom("agents")
-        .innerJoin("users", "users.agent_id", "agents.id")
-        .select(["agents.agent_code", "users.id", "users.email"])
-        .where("agents.team_id", "=", teamId)
-        .where("users.active", "=", 1)
-        .orderBy("agents.agent_code", "desc")
-        .executeTakeFirstOrThrow();
-    const a = await agentIn(teamX);
-    const b = await agentIn(teamY);
-    const hr = await db.selectFrom("users").select("id").where("email", "=", "hr@starboard.test").executeTakeFirstOrThrow();
+    const teamsOf = async (email: string) =>
+      (await db.selectFrom("user_teams").innerJoin("users", "users.id", "user_teams.user_id").select("team_id").where("email", "=", email).execute()).map((t) => t.team_id);
+    const managed = [...(await teamsOf("manager1@starboard.test")), ...(await teamsOf("manager2@starboard.test"))];
+    const OPEN = ["assigned", "acknowledged", "in_progress"] as const;
+    const openPlans = db
+      .selectFrom("coaching_plans")
+      .innerJoin("agents", "agents.id", "coaching_plans.agent_id")
+      .select(["coaching_plans.id", "coaching_plans.agent_id", "coaching_plans.team_id", "coaching_plans.status", "agents.agent_code"])
+      .where("coaching_plans.status", "in", [...OPEN])
+      .orderBy("coaching_plans.id");
+    const agents = db
+      .selectFrom("agents")
+      .innerJoin("users", "users.agent_id", "agents.id")
+      .select(["agents.id as agentId", "agents.agent_code", "users.id", "users.email"])
+      .where("users.active", "=", 1)
+      .orderBy("agents.agent_code", "desc");
+    // Agent A: the agent of team X with the demo's in-progress plan, so they can read and act on
+    // their own plan (the rows expect "in_progress": start and acknowledge are invalid transitions).
+    const planA = await openPlans
+      .innerJoin("users", "users.agent_id", "coaching_plans.agent_id")
+      .where("users.active", "=", 1)
+      .where("coaching_plans.team_id", "=", teamX)
+      .where("coaching_plans.status", "=", "in_progress")
+      .executeTakeFirstOrThrow();
+    const a = await agents.where("agents.id", "=", planA.agent_id).executeTakeFirstOrThrow();
+    const b = await agents.where("agents.team_id", "=", teamY).executeTakeFirstOrThrow();
+    const planY = await openPlans
+      .where("coaching_plans.team_id", "in", await teamsOf("manager2@starboard.test"))
+      .where("coaching_plans.status", "=", "assigned")
+      .where("coaching_plans.agent_id", "not in", [a.agentId, b.agentId])
+      .executeTakeFirstOrThrow();
+    const planOther = await openPlans.where("coaching_plans.team_id", "not in", managed).executeTakeFirstOrThrow();
+    const other = await agents
+      .innerJoin("user_teams", "user_teams.team_id", "agents.team_id")
+      .innerJoin("users as mentor", "mentor.id", "user_teams.user_id")
+      .select("mentor.id as mentorId")
+      .where("agents.team_id", "not in", managed)
+      .where("mentor.active", "=", 1)
+      .executeTakeFirstOrThrow();
+    const intervention = await db.selectFrom("coaching_interventions").select("id").where("active", "=", 1).orderBy("id").executeTakeFirstOrThrow();
+    const rubric = await db.selectFrom("rubric_versions").select("id").where("status", "=", "approved").orderBy("id").executeTakeFirstOrThrow();
+    const userId = async (email: string) => (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
     (cast as unknown) = undefined;
-    return { teamX, teamY, agentA: a.agent_code, agentB: b.agent_code, hrUserId: hr.id, agentBUserId: b.id, ...({ emails: { agentA: a.email, agentB: b.email } } as object) } as Cast;
+    return {
+      teamX,
+      teamY,
+      agentA: a.agent_code,
+      agentB: b.agent_code,
+      hrUserId: await userId("hr@starboard.test"),
+      agentBUserId: b.id,
+      managerXUserId: await userId("manager1@starboard.test"),
+      planA: Number(planA.id),
+      planY: Number(planY.id),
+      planOther: Number(planOther.id),
+      otherAgent: other.agent_code,
+      otherMentorUserId: Number(other.mentorId),
+      interventionId: Number(intervention.id),
+      rubricVersion: Number(rubric.id),
+      ...({ emails: { agentA: a.email, agentB: b.email } } as object),
+    } as Cast;
   } finally {
     await db.destroy();
   }
@@ -146,6 +305,21 @@ async function auditCount(): Promise<number> {
     await db.destroy();
   }
 }
+
+/**
+ * Everything a POST in the matrix could change (besides sign-in bookkeeping): the audit log
+ * (without logged reads, as in the CSRF test) and the tables of users, coaching and rubrics.
+ * A refused request (403, 404, sign-in redirect) must leave it identical.
+ */
+const WATCHED_TABLES = ["users", "user_teams", "settings", "quarters", "coaching_plans", "coaching_plan_notes", "coaching_interventions", "coaching_intervention_metrics", "rubric_versions", "rubric_reviews"] as const;
+let watchDb: ReturnType<typeof openSqlite> | undefined;
+async function dataFingerprint(): Promise<string> {
+  watchDb ??= openSqlite({ file: inject("dbPath") });
+  const db = watchDb;
+  const tables = await Promise.all(WATCHED_TABLES.map((t) => db.selectFrom(t).selectAll().execute()));
+  return JSON.stringify({ audit: await auditCount(), tables });
+}
+const isRefusal = (o: Outcome) => o === "login" || o === 403 || o === 404;
 
 const emailOf = (p: Persona): string | null =>
   ({
@@ -173,6 +347,9 @@ beforeAll(async () => {
   cast = await loadCast();
   await signInAll();
 });
+afterAll(async () => {
+  await watchDb?.destroy();
+});
 
 describe("guard: every route module is in the matrix", () => {
   it("lists each file under apps/web/app/routes", () => {
@@ -193,9 +370,13 @@ describe("authorization matrix (production build, real sessions)", () => {
   it.each(rows)("$file — $name ($method)", async (row) => {
     const seen: Partial<Record<Persona, Outcome>> = {};
     for (const p of PERSONAS) {
+      // A POST the persona may not make must change nothing.
+      const guarded = row.method === "POST" && isRefusal(row.expect[p]);
+      const before = guarded ? await dataFingerprint() : null;
       const result = await http(row.method, row.path(cast), { cookie: cookies.get(p), ...(row.form ? { form: row.form(cast) } : {}) });
       seen[p] = outcome(result);
       expect(result.status, `${p}: never a server error`).toBeLessThan(500);
+      if (before !== null) expect(await dataFingerprint(), `${row.name} as ${p} (refused) changed data`).toBe(before);
     }
     expect(seen).toEqual(row.expect);
   });

@@ -2,6 +2,7 @@ import { assignCoachingPlan, type Context, decide, isDomainError } from "@starbo
 import { type Db, findAgentByCode, findMetricResult, listInterventions, mentorCandidates } from "@starboard/db";
 import { metricKeySchema, METRIC_CATALOGUE, nextQuarter, quarterEnd, quarterIdSchema } from "@starboard/kpi";
 import { z } from "zod";
+import { domainErrorResponse } from "~/utils/policy.server";
 import type { SessionUser } from "~/utils/session.server";
 import { dashboardError } from "./quarters.server";
 
@@ -93,7 +94,8 @@ export async function handleAssign(ctx: Context, form: FormData): Promise<{ plan
     const reason = typeof error.params.reason === "string" ? error.params.reason : "invalid";
     const field = typeof error.params.field === "string" ? error.params.field : null;
     if (error.code === "invalid_input") return { ok: false, error: reason, field };
-    if (error.code === "not_found" || error.code === "forbidden") return { ok: false, error: "notAllowed", field: null };
+    // An agent who isn't in one of your teams (or doesn't exist) is the same 404 as in the loader.
+    if (error.code === "not_found" || error.code === "forbidden") throw domainErrorResponse(error);
     return { ok: false, error: "invalid", field };
   }
 }
