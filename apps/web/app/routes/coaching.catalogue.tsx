@@ -8,7 +8,6 @@ import { getCatalogueData, handleCatalogueSave } from "~/models/coachingCatalogu
 import { contextFor } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireRole } from "~/utils/session.server";
 

@@ -10,7 +10,6 @@ import { handlePlanAction } from "~/models/coachingPlan.server";
 import { contextFor } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 

@@ -13,7 +13,6 @@ import { applyEditorForm, formValuesOf, issueForForm } from "~/models/rubricEdit
 import { attempt, parseVersionId } from "~/models/rubrics.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
