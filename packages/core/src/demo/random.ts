@@ -1,23 +1,11 @@
-/**
- * mulberry32: a tiny, fast, seeded 32-bit PRNG. Same seed → same sequence on every
- * platform, which is all the demo needs (it is not for anything secret).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "@starboard/kpi";
 
 /** Convenience draws over one seeded generator. */
 export class DemoRandom {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    // The same seeded generator as the QA sampling draw (kpi), so one PRNG serves both.
+    this.next = seededRandom(seed);
   }
   /** Uniform in [0, 1). */
   uniform(): number {
