@@ -39,6 +39,14 @@ interface Cast {
   interventionId: number;
   /** The active (approved) rubric version. */
   rubricVersion: number;
+  /** The newest published quarter (agents see it too). */
+  quarter: string;
+  /** QA: agent A's final evaluation and its (resolved) dispute; an in-review and a calibration evaluation in manager X's teams, not agent A's; a current form. */
+  qaEvalA: number;
+  qaDisputeA: number;
+  qaEvalOpen: number;
+  qaEvalCalibration: number;
+  qaFormId: number;
 }
 
 interface Row {
@@ -211,6 +219,88 @@ const MATRIX: Record<string, Row[]> = {
     { name: "approve a review that does not exist", method: "POST", path: () => "/hr/rubrics/reviews/2019-H1", form: () => ({ intent: "approve", effectiveFrom: "" }), expect: hrOnly(404) },
     { name: "post to a malformed half", method: "POST", path: () => "/hr/rubrics/reviews/2026-H3", form: () => ({ intent: "approve", effectiveFrom: "" }), expect: hrOnly(404) },
   ],
+  // Appraisal report (issue #3): same access as the agent page; quarters as the policy shows them (all demo quarters are published).
+  "agents.$code_.report.tsx": [
+    { name: "agent A's report", method: "GET", path: (c) => `/agents/${c.agentA}/report?quarter=${c.quarter}`, expect: { hr: 200, managerX: 200, managerY: 404, agentA: 200, agentB: 404, anonymous: "login" } },
+    { name: "agent B's report", method: "GET", path: (c) => `/agents/${c.agentB}/report?quarter=${c.quarter}`, expect: { hr: 200, managerX: 404, managerY: 200, agentA: 404, agentB: 200, anonymous: "login" } },
+    { name: "report of a guessed agent code", method: "GET", path: (c) => `/agents/AG999/report?quarter=${c.quarter}`, expect: all(404) },
+    { name: "agent A's report for a quarter that does not exist", method: "GET", path: (c) => `/agents/${c.agentA}/report?quarter=2027-Q1`, expect: all(404) },
+    // The agent check comes first: someone else's agent is a 404 whatever the quarter.
+    { name: "agent A's report for a malformed quarter", method: "GET", path: (c) => `/agents/${c.agentA}/report?quarter=2026-Q9`, expect: { hr: 400, managerX: 400, managerY: 404, agentA: 400, agentB: 404, anonymous: "login" } },
+  ],
+  // Appraisal cycle (HR: manage_cycle + decide_awards). HR's forms are refused in the form (invalid step, unknown nomination/import), nothing changes.
+  "hr.cycle.tsx": [
+    { name: "cycle page", method: "GET", path: () => "/hr/cycle", expect: hrOnly() },
+    { name: "cycle page of a quarter", method: "GET", path: (c) => `/hr/cycle?quarter=${c.quarter}`, expect: hrOnly() },
+    { name: "cycle page of a malformed quarter", method: "GET", path: () => "/hr/cycle?quarter=2026-Q9", expect: hrOnly(400) },
+    { name: "unknown cycle step", method: "POST", path: () => "/hr/cycle", form: (c) => ({ intent: "step", quarter: c.quarter, step: "nonsense" }), expect: hrOnly(200) },
+    { name: "decide a nomination of a guessed agent code", method: "POST", path: () => "/hr/cycle", form: (c) => ({ intent: "decide", quarter: c.quarter, agentCode: "AG999", awardKey: "service_star", decision: "approve", reason: "x" }), expect: hrOnly(200) },
+    { name: "roll back a guessed import id", method: "POST", path: () => "/hr/cycle", form: (c) => ({ intent: "rollback", quarter: c.quarter, importId: "999999" }), expect: hrOnly(200) },
+    { name: "unknown cycle intent", method: "POST", path: () => "/hr/cycle", form: () => ({ intent: "publishAll" }), expect: hrOnly(200) },
+  ],
+  "hr.cycle.export.tsx": [
+    { name: "incentives CSV", method: "GET", path: (c) => `/hr/cycle/export?quarter=${c.quarter}&kind=incentives&format=csv`, expect: hrOnly() },
+    { name: "results CSV", method: "GET", path: (c) => `/hr/cycle/export?quarter=${c.quarter}&kind=results&format=csv`, expect: hrOnly() },
+    { name: "incentives of a guessed quarter", method: "GET", path: () => "/hr/cycle/export?quarter=2019-Q1&kind=incentives&format=xlsx", expect: hrOnly(404) },
+    { name: "export of an unknown kind", method: "GET", path: (c) => `/hr/cycle/export?quarter=${c.quarter}&kind=payroll&format=csv`, expect: hrOnly(400) },
+  ],
+  "hr.settings.tsx": [
+    { name: "settings page", method: "GET", path: () => "/hr/settings", expect: hrOnly() },
+    { name: "settings with a non-numeric base amount", method: "POST", path: () => "/hr/settings", form: () => ({ intent: "settings", currency: "EUR", timeZone: "Europe/Berlin", incentiveBaseAmount: "abc" }), expect: hrOnly(200) },
+    { name: "add an award without a rule", method: "POST", path: () => "/hr/settings", form: () => ({ intent: "addAward", name: "Guessed", amount: "10", currency: "EUR" }), expect: hrOnly(200) },
+    { name: "edit a guessed award id", method: "POST", path: () => "/hr/settings", form: () => ({ intent: "editAward", id: "999999", name: "Guessed", amount: "10", currency: "EUR", active: "on" }), expect: hrOnly(200) },
+  ],
+  // QA (issue #4): qa_* rules in policy/index.ts; evaluations of another team are 404, agents see only their own final ones.
+  "me.qa.tsx": [{ name: "own QA evaluations", method: "GET", path: () => "/me/qa", expect: { hr: 403, managerX: 403, managerY: 403, agentA: 200, agentB: 200, anonymous: "login" } }],
+  "qa._index.tsx": [
+    { name: "QA workspace", method: "GET", path: () => "/qa", expect: { ...managersOnly(200, 200), hr: 200 } },
+    // Passes the policy for HR and manager X, then is refused for the missing form (nothing stored).
+    { name: "start an evaluation of agent A without a form", method: "POST", path: () => "/qa", form: (c) => ({ agentCode: c.agentA, formId: "", contactId: "", dual: "no", secondReviewerUserId: "" }), expect: { hr: 200, managerX: 200, managerY: 404, agentA: 403, agentB: 403, anonymous: "login" } },
+    { name: "start an evaluation of agent B without a form", method: "POST", path: () => "/qa", form: (c) => ({ agentCode: c.agentB, formId: "", contactId: "", dual: "no", secondReviewerUserId: "" }), expect: { hr: 200, managerX: 404, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } },
+    { name: "start an evaluation of another manager's agent with a guessed form id", method: "POST", path: () => "/qa", form: (c) => ({ agentCode: c.otherAgent, formId: "999999", contactId: "", dual: "no", secondReviewerUserId: "" }), expect: { hr: 200, managerX: 404, managerY: 404, agentA: 403, agentB: 403, anonymous: "login" } },
+    { name: "start an evaluation of a guessed agent code", method: "POST", path: () => "/qa", form: (c) => ({ agentCode: "AG999", formId: String(c.qaFormId), contactId: "", dual: "no", secondReviewerUserId: "" }), expect: { hr: 404, managerX: 404, managerY: 404, agentA: 403, agentB: 403, anonymous: "login" } },
+  ],
+  "qa.evaluations.$id.tsx": [
+    { name: "agent A's final evaluation", method: "GET", path: (c) => `/qa/evaluations/${c.qaEvalA}`, expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 200, agentB: 404 }) },
+    { name: "an evaluation in review (team X)", method: "GET", path: (c) => `/qa/evaluations/${c.qaEvalOpen}`, expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 404, agentB: 404 }) },
+    { name: "an evaluation in calibration (team X)", method: "GET", path: (c) => `/qa/evaluations/${c.qaEvalCalibration}`, expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 404, agentB: 404 }) },
+    { name: "guessed evaluation id", method: "GET", path: () => "/qa/evaluations/999999", expect: all(404) },
+    { name: "malformed evaluation id", method: "GET", path: () => "/qa/evaluations/abc", expect: all(404) },
+    // Only the agent may dispute (HR and leads: qa_dispute is not_found); agent A's evaluation was disputed already (refused in the form).
+    { name: "dispute agent A's evaluation", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalA}`, form: () => ({ intent: "dispute", reason: "I followed the script." }), expect: plan({ hr: 404, managerX: 404, managerY: 404, agentA: 200, agentB: 404 }) },
+    { name: "dispute agent A's evaluation without a reason", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalA}`, form: () => ({ intent: "dispute", reason: "" }), expect: plan({ hr: 404, managerX: 404, managerY: 404, agentA: 200, agentB: 404 }) },
+    { name: "dispute an evaluation in review", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalOpen}`, form: () => ({ intent: "dispute", reason: "Not fair." }), expect: all(404) },
+    // Lead intents: an agent who may see the evaluation gets 403 before the form is read.
+    { name: "review agent A's evaluation without answers", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalA}`, form: () => ({ intent: "review" }), expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 403, agentB: 404 }) },
+    { name: "review an evaluation in review without answers", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalOpen}`, form: () => ({ intent: "review" }), expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 404, agentB: 404 }) },
+    { name: "calibrate without answers", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalCalibration}`, form: () => ({ intent: "calibrate" }), expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 404, agentB: 404 }) },
+    { name: "accept agent A's dispute without answers", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalA}`, form: (c) => ({ intent: "accept_dispute", disputeId: String(c.qaDisputeA), reason: "Agreed." }), expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 403, agentB: 404 }) },
+    // The dispute is resolved already: refused in the form for the leads.
+    { name: "reject agent A's resolved dispute", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalA}`, form: (c) => ({ intent: "reject_dispute", disputeId: String(c.qaDisputeA), reason: "Stands." }), expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 403, agentB: 404 }) },
+    { name: "reject a guessed dispute id", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalA}`, form: () => ({ intent: "reject_dispute", disputeId: "999999", reason: "Stands." }), expect: plan({ hr: 404, managerX: 404, managerY: 404, agentA: 403, agentB: 404 }) },
+    { name: "unknown intent on agent A's evaluation", method: "POST", path: (c) => `/qa/evaluations/${c.qaEvalA}`, form: () => ({ intent: "finalize" }), expect: plan({ hr: 200, managerX: 200, managerY: 404, agentA: 200, agentB: 404 }) },
+    { name: "post to a guessed evaluation id", method: "POST", path: () => "/qa/evaluations/999999", form: () => ({ intent: "dispute", reason: "x" }), expect: all(404) },
+  ],
+  "qa.forms.tsx": [
+    { name: "QA forms", method: "GET", path: () => "/qa/forms", expect: { ...managersOnly(200, 200), hr: 200 } },
+    { name: "save a form with a malformed key", method: "POST", path: () => "/qa/forms", form: () => ({ formKey: "Bad Key", definition: "{}" }), expect: { ...managersOnly(200, 200), hr: 200 } },
+    { name: "save broken JSON", method: "POST", path: () => "/qa/forms", form: () => ({ formKey: "call_quality", definition: "{ nope" }), expect: { ...managersOnly(200, 200), hr: 200 } },
+    { name: "save an invalid definition", method: "POST", path: () => "/qa/forms", form: () => ({ formKey: "call_quality", definition: "{}" }), expect: { ...managersOnly(200, 200), hr: 200 } },
+    // The demo has both presets already: nothing is installed.
+    { name: "install the presets", method: "POST", path: () => "/qa/forms", form: () => ({ intent: "presets" }), expect: { ...managersOnly(200, 200), hr: 200 } },
+  ],
+  "qa.reports.tsx": [
+    { name: "QA reports", method: "GET", path: () => "/qa/reports?from=2026-01&to=2026-12", expect: { ...managersOnly(200, 200), hr: 200 } },
+    { name: "QA reports with a malformed month", method: "GET", path: () => "/qa/reports?from=2026-13", expect: { ...managersOnly(400, 400), hr: 400 } },
+    { name: "QA reports with from after to", method: "GET", path: () => "/qa/reports?from=2026-12&to=2026-01", expect: { ...managersOnly(400, 400), hr: 400 } },
+  ],
+  "qa.sampling.tsx": [
+    { name: "sampling plan", method: "GET", path: () => "/qa/sampling?month=2026-11", expect: { ...managersOnly(200, 200), hr: 200 } },
+    { name: "sampling plan of a malformed month", method: "GET", path: () => "/qa/sampling?month=2026-13", expect: { ...managersOnly(400, 400), hr: 400 } },
+    // A month with a stored plan and no "regenerate": the stored plan is returned, nothing changes.
+    { name: "generate an existing month's sample", method: "POST", path: () => "/qa/sampling?month=2026-11", form: () => ({ intent: "generate" }), expect: hrOnly(200) },
+    { name: "regenerate a malformed month", method: "POST", path: () => "/qa/sampling?month=2026-13", form: () => ({ intent: "regenerate" }), expect: hrOnly(400) },
+  ],
 };
 
 /** Mutations whose success ends the persona's session: run after everything else. */
@@ -272,6 +362,13 @@ async function loadCast(): Promise<Cast> {
       .executeTakeFirstOrThrow();
     const intervention = await db.selectFrom("coaching_interventions").select("id").where("active", "=", 1).orderBy("id").executeTakeFirstOrThrow();
     const rubric = await db.selectFrom("rubric_versions").select("id").where("status", "=", "approved").orderBy("id").executeTakeFirstOrThrow();
+    const quarter = await db.selectFrom("quarters").select("id").where("state", "=", "published").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const scorings = db.selectFrom("qa_scorings").innerJoin("agents", "agents.id", "qa_scorings.agent_id").select(["qa_scorings.id", "qa_scorings.agent_id"]).orderBy("qa_scorings.id");
+    const qaEvalA = await scorings.where("qa_scorings.agent_id", "=", a.agentId).where("status", "=", "final").executeTakeFirstOrThrow();
+    const qaDisputeA = await db.selectFrom("qa_disputes").select("id").where("scoring_id", "=", qaEvalA.id).where("status", "!=", "open").executeTakeFirstOrThrow();
+    const qaEvalOpen = await scorings.where("agents.team_id", "in", await teamsOf("manager1@starboard.test")).where("qa_scorings.agent_id", "not in", [a.agentId, b.agentId]).where("status", "=", "in_review").executeTakeFirstOrThrow();
+    const qaEvalCalibration = await scorings.where("agents.team_id", "in", await teamsOf("manager1@starboard.test")).where("qa_scorings.agent_id", "not in", [a.agentId, b.agentId]).where("status", "=", "calibration").executeTakeFirstOrThrow();
+    const qaForm = await db.selectFrom("qa_forms").select("id").where("current", "=", 1).orderBy("id").executeTakeFirstOrThrow();
     const userId = async (email: string) => (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
     (cast as unknown) = undefined;
     return {
@@ -289,6 +386,12 @@ async function loadCast(): Promise<Cast> {
       otherMentorUserId: Number(other.mentorId),
       interventionId: Number(intervention.id),
       rubricVersion: Number(rubric.id),
+      quarter: quarter.id,
+      qaEvalA: Number(qaEvalA.id),
+      qaDisputeA: Number(qaDisputeA.id),
+      qaEvalOpen: Number(qaEvalOpen.id),
+      qaEvalCalibration: Number(qaEvalCalibration.id),
+      qaFormId: Number(qaForm.id),
       ...({ emails: { agentA: a.email, agentB: b.email } } as object),
     } as Cast;
   } finally {
@@ -311,7 +414,10 @@ async function auditCount(): Promise<number> {
  * (without logged reads, as in the CSRF test) and the tables of users, coaching and rubrics.
  * A refused request (403, 404, sign-in redirect) must leave it identical.
  */
-const WATCHED_TABLES = ["users", "user_teams", "settings", "quarters", "coaching_plans", "coaching_plan_notes", "coaching_interventions", "coaching_intervention_metrics", "rubric_versions", "rubric_reviews"] as const;
+const WATCHED_TABLES = ["users", "user_teams", "settings", "quarters", "coaching_plans", "coaching_plan_notes", "coaching_interventions", "coaching_intervention_metrics", "rubric_versions", "rubric_reviews",
+  // QA and the appraisal cycle.
+  "qa_forms", "qa_scorings", "qa_reviews", "qa_disputes", "qa_evaluations", "qa_sample_plans", "qa_sample_picks",
+  "quarter_transitions", "quarter_results", "award_types", "award_nominations", "result_adjustments", "result_comments", "appraisal_acknowledgements", "import_rollbacks"] as const;
 let watchDb: ReturnType<typeof openSqlite> | undefined;
 async function dataFingerprint(): Promise<string> {
   watchDb ??= openSqlite({ file: inject("dbPath") });

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminError, AdminNotice, OneTimeLink, adminButton, adminField } from "~/components/admin/AdminMessages";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
@@ -37,7 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditUserRoute() {
   const { user, teams, roles } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  // React Router publishes the action's result as soon as the action answers, while the loader
+  // data (the status below) is still being revalidated: show the outcome only once both agree.
+  const settled = useNavigation().state === "idle";
+  const actionResult = useActionData<typeof action>();
+  const result = settled ? actionResult : undefined;
   const { t } = useTranslation("admin");
   return (
     <div className="space-y-6">

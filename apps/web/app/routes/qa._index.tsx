@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { findAgentByCode } from "@starboard/db";
 import { getQaWorkspace, listQaFormVersions, startQaEvaluation } from "@starboard/core";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,9 +8,12 @@ import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBou
 import { ActionMessage } from "~/components/qa/ActionMessage";
 import { StatusBadge } from "~/components/qa/EvaluationParts";
 import { QaNav } from "~/components/qa/QaNav";
+import { agentCodeSchema } from "~/models/agentPage.server";
 import { loadOr404, qaContext, runQaAction } from "~/models/qa.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
+import { requirePermission } from "~/utils/policy.server";
 import { requireRole } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "dashboard", "qa"] };
@@ -34,8 +38,16 @@ const startSchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, "hr", "manager");
-  const ctx = qaContext(await getDb(), user);
-  const data = await request.formData();
+  const db = await getDb();
+  const ctx = qaContext(db, user);
+  const data = await readForm(request);
+  // Permission before validation: another team's agent (or an unknown code) is a 404 whatever the rest of the form says.
+  const code = agentCodeSchema.safeParse(data.get("agentCode"));
+  if (code.success) {
+    const agent = await findAgentByCode(db, code.data);
+    if (!agent) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+    requirePermission(user, "qa_evaluate_agent", { teamId: agent.teamId });
+  }
   const parsed = startSchema.safeParse({
     agentCode: data.get("agentCode") ?? "",
     formId: data.get("formId") ?? "",

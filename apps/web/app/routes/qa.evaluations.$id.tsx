@@ -11,6 +11,7 @@ import { ScoringForm } from "~/components/qa/ScoringForm";
 import { answersFromForm, idParam, loadOr404, qaContext, runQaAction } from "~/models/qa.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requireUser } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "dashboard", "qa"] };
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The policy check: the viewer must be allowed to see this evaluation at all (404 otherwise);
   // each operation below checks its own permission again in core.
   const view = await loadOr404(() => getQaEvaluationView(ctx, id));
-  const data = await request.formData();
+  const data = await readForm(request);
   const intent = intentSchema.safeParse(data.get("intent"));
   if (!intent.success) return { ok: false as const, intent: "unknown", error: "invalid_input", params: {} };
 
@@ -53,6 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("invalid" in parsed) return { ok: false, error: "qa_answer_mismatch", items: parsed.invalid.join(", ") };
     return { ok: true, answers: parsed };
   };
+
+  // Permission before validation: only the evaluation's QA leads review, calibrate and resolve
+  // disputes (an agent gets 403, not a form error); a dispute's own permission is checked in core
+  // before its reason is validated.
+  if (intent.data !== "dispute" && !view.viewer.canEvaluate) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 
   switch (intent.data) {
     case "review":
@@ -90,10 +96,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     case "dispute": {
-      const reason = reasonSchema.safeParse(data.get("reason"));
-      if (!reason.success) return { ok: false as const, intent: intent.data, error: "reason_required", params: {} };
+      const reason = data.get("reason");
       return runQaAction("dispute", async () => {
-        await fileQaDispute(ctx, { scoringId: id, reason: reason.data });
+        await fileQaDispute(ctx, { scoringId: id, reason: typeof reason === "string" ? reason : "" });
         return { message: "disputeFiled" };
       });
     }

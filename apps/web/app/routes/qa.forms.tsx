@@ -10,6 +10,7 @@ import { QaNav } from "~/components/qa/QaNav";
 import { loadOr404, qaContext, runQaAction } from "~/models/qa.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "qa_manage_forms");
   const ctx = qaContext(await getDb(), user);
-  const data = await request.formData();
+  const data = await readForm(request);
   if (data.get("intent") === "presets") {
     return runQaAction("presets", async () => ({ message: "presetsInstalled", params: { n: (await installQaPresets(ctx)).length } }));
   }

@@ -9,6 +9,7 @@ import { QaNav } from "~/components/qa/QaNav";
 import { loadOr404, qaContext, runQaAction } from "~/models/qa.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { can } from "@starboard/core";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "qa_generate_sample");
   const month = monthOf(request);
-  const regenerate = (await request.formData()).get("intent") === "regenerate";
+  const regenerate = (await readForm(request)).get("intent") === "regenerate";
   return runQaAction("generate", async () => {
     const plan = await generateQaSample(qaContext(await getDb(), user), { month, regenerate });
     return { message: "sampleGenerated", params: { month, seed: plan.seed } };

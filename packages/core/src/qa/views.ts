@@ -83,6 +83,8 @@ export interface QaEvaluationView {
   viewer: {
     canReview: boolean;
     canCalibrate: boolean;
+    /** The policy lets the viewer act as this evaluation's QA lead (qa_evaluate_agent for its team). */
+    canEvaluate: boolean;
     canResolveDisputes: boolean;
     canDispute: boolean;
     disputeDeadline: string | null;
@@ -140,6 +142,7 @@ export async function getQaEvaluationView(ctx: Context, scoringId: number): Prom
     viewer: {
       canReview: myPending,
       canCalibrate: isLead && scoring.status === "calibration",
+      canEvaluate: isLead,
       canResolveDisputes: isLead && disputes.some((d) => d.status === "open"),
       canDispute:
         can(user, "qa_dispute", { agentId: scoring.agent_id }) &&
