@@ -1,21 +1,19 @@
-import { spawnSync } from "node:child_process";
+import { type CliRun, runStarboard } from "./helpers/runStarboard.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-const BIN = fileURLToPath(new URL("../../../node_modules/.bin/starboard", import.meta.url));
 const INTERACTIONS_HEADER =
   "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints";
 
 let dir: string;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "starboard-import-"));
 });
-afterEach(() => {
+afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -25,9 +23,8 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-function starboard(...args: string[]) {
-  const result = spawnSync(BIN, args, { cwd: dir, env: { ...process.env, STARBOARD_DB: join(dir, "starboard.db") }, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function starboard(...args: string[]): Promise<CliRun> {
+  return runStarboard(args, { cwd: dir, env: { ...process.env, STARBOARD_DB: join(dir, "starboard.db") } });
 }
 
 function tableRows(): Record<string, unknown[]> {
@@ -41,25 +38,25 @@ function tableRows(): Record<string, unknown[]> {
 }
 
 describe("starboard import", () => {
-  it("imports, prints a one-line summary, and is idempotent", () => {
+  it("imports, prints a one-line summary, and is idempotent", async () => {
     const agents = file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\nA2,Bo,South,,2025-01-01\n");
-    expect(starboard("import", "agents", agents)).toEqual({ status: 0, stdout: "agents.csv: 2 rows — 2 added, 0 replaced, 0 unchanged\n", stderr: "" });
+    expect(await starboard("import", "agents", agents)).toEqual({ status: 0, stdout: "agents.csv: 2 rows — 2 added, 0 replaced, 0 unchanged\n", stderr: "" });
 
     const interactions = file("interactions.csv", `${INTERACTIONS_HEADER}\r\n2026-01-05,A1,phone,10,300,9,8,7,,\r\n2026-01-05,A2,chat,4,,,,,,\r\n`);
-    expect(starboard("import", "interactions", interactions).stdout).toBe("interactions.csv: 2 rows — 2 added, 0 replaced, 0 unchanged\n");
-    expect(starboard("import", "interactions", interactions)).toEqual({
+    expect((await starboard("import", "interactions", interactions)).stdout).toBe("interactions.csv: 2 rows — 2 added, 0 replaced, 0 unchanged\n");
+    expect(await starboard("import", "interactions", interactions)).toEqual({
       status: 0,
       stdout: "interactions.csv: 2 rows — 0 added, 0 replaced, 2 unchanged\n",
       stderr: "",
     });
   });
 
-  it("a rejected file: every problem on stderr, exit 1, nothing written", () => {
+  it("a rejected file: every problem on stderr, exit 1, nothing written", async () => {
     file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\n");
-    expect(starboard("import", "agents", "agents.csv").status).toBe(0);
+    expect((await starboard("import", "agents", "agents.csv")).status).toBe(0);
     const before = tableRows();
     const bad = file("bad.csv", `${INTERACTIONS_HEADER}\n2026-01-05,A1,phone,10,300,9,8,7,,\n2026-01-06,A1,phone,ten,,,8,,,\n2026-01-07,A7,chat,1,,,,,,\n`);
-    const result = starboard("import", "interactions", bad);
+    const result = await starboard("import", "interactions", bad);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
@@ -74,38 +71,38 @@ describe("starboard import", () => {
     expect(tableRows()).toEqual(before);
   });
 
-  it("reads GB18030 by detection and honours --encoding", () => {
+  it("reads GB18030 by detection and honours --encoding", async () => {
     const gb = file("agents.csv", iconv.encode("agent_code,name,team,email,hire_date\nC1,王小明,华东一组,,2025-01-01\n", "gb18030"));
-    const forced = starboard("import", "agents", gb, "--encoding", "utf-8");
+    const forced = await starboard("import", "agents", gb, "--encoding", "utf-8");
     expect(forced.status).toBe(1);
     expect(forced.stderr).toContain("line 2, column name: contains bytes that are not valid UTF-8");
-    expect(starboard("import", "agents", gb).status).toBe(0);
+    expect((await starboard("import", "agents", gb)).status).toBe(0);
     const sqlite = new SQLite(join(dir, "starboard.db"), { readonly: true });
     expect(sqlite.prepare("SELECT name FROM teams").all()).toEqual([{ name: "华东一组" }]);
     sqlite.close();
   });
 
-  it("usage errors exit 2, a missing file exits 1, never with a stack trace", () => {
-    const unknownKind = starboard("import", "payroll", "x.csv");
+  it("usage errors exit 2, a missing file exits 1, never with a stack trace", async () => {
+    const unknownKind = await starboard("import", "payroll", "x.csv");
     expect(unknownKind.status).toBe(2);
     expect(unknownKind.stderr).toContain("Allowed choices are agents, interactions, qa, csat");
 
-    const badEncoding = starboard("import", "agents", "x.csv", "--encoding", "latin1");
+    const badEncoding = await starboard("import", "agents", "x.csv", "--encoding", "latin1");
     expect(badEncoding.status).toBe(2);
 
-    const missing = starboard("import", "qa", "missing.csv");
+    const missing = await starboard("import", "qa", "missing.csv");
     expect(missing).toEqual({ status: 1, stdout: "", stderr: "starboard import: cannot read missing.csv: no such file\n" });
     for (const r of [unknownKind, badEncoding, missing]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("a locked quarter refuses the file", () => {
+  it("a locked quarter refuses the file", async () => {
     file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\n");
-    expect(starboard("import", "agents", "agents.csv").status).toBe(0);
+    expect((await starboard("import", "agents", "agents.csv")).status).toBe(0);
     const sqlite = new SQLite(join(dir, "starboard.db"));
     sqlite.prepare("INSERT INTO quarters (id, state, updated_at) VALUES ('2026-Q1', 'locked', '2026-04-01T00:00:00Z')").run();
     sqlite.close();
     file("i.csv", `${INTERACTIONS_HEADER}\n2026-02-01,A1,chat,3,,,,,,\n`);
-    const result = starboard("import", "interactions", "i.csv");
+    const result = await starboard("import", "interactions", "i.csv");
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
       "line 2, column date: 2026-Q1 is locked; its data can no longer change (HR must reopen it first)\n" +

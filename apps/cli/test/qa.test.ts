@@ -1,19 +1,17 @@
-import { spawnSync } from "node:child_process";
+import { type CliRun, runStarboard } from "./helpers/runStarboard.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-const BIN = fileURLToPath(new URL("../../../node_modules/.bin/starboard", import.meta.url));
 const CONTACTS_HEADER = "contact_id,started_at,agent_code,channel,duration_sec,sla_missed,complaint";
 
 let dir: string;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "starboard-qa-"));
 });
-afterEach(() => {
+afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -22,9 +20,8 @@ function file(name: string, content: string): string {
   writeFileSync(path, content);
   return path;
 }
-function starboard(...args: string[]) {
-  const result = spawnSync(BIN, args, { cwd: dir, env: { ...process.env, STARBOARD_DB: join(dir, "starboard.db") }, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function starboard(...args: string[]): Promise<CliRun> {
+  return runStarboard(args, { cwd: dir, env: { ...process.env, STARBOARD_DB: join(dir, "starboard.db") } });
 }
 
 function contacts(): string {
@@ -38,13 +35,13 @@ function contacts(): string {
 }
 
 describe("starboard import contacts / qa sample", () => {
-  it("imports contacts idempotently and prints the month's plan as JSON, the same again until regenerated", () => {
-    expect(starboard("import", "agents", file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\nA2,Bo,North,,2025-01-01\n")).status).toBe(0);
+  it("imports contacts idempotently and prints the month's plan as JSON, the same again until regenerated", async () => {
+    expect((await starboard("import", "agents", file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\nA2,Bo,North,,2025-01-01\n"))).status).toBe(0);
     const path = file("contacts.csv", contacts());
-    expect(starboard("import", "contacts", path)).toEqual({ status: 0, stdout: "contacts.csv: 623 rows — 623 added, 0 replaced, 0 unchanged\n", stderr: "" });
-    expect(starboard("import", "contacts", path).stdout).toBe("contacts.csv: 623 rows — 0 added, 0 replaced, 623 unchanged\n");
+    expect(await starboard("import", "contacts", path)).toEqual({ status: 0, stdout: "contacts.csv: 623 rows — 623 added, 0 replaced, 0 unchanged\n", stderr: "" });
+    expect((await starboard("import", "contacts", path)).stdout).toBe("contacts.csv: 623 rows — 0 added, 0 replaced, 623 unchanged\n");
 
-    const first = starboard("qa", "sample", "2026-10", "--json");
+    const first = await starboard("qa", "sample", "2026-10", "--json");
     expect(first.status).toBe(0);
     const plan = JSON.parse(first.stdout);
     expect(Object.keys(plan)).toEqual(["month", "agents"]);
@@ -61,8 +58,8 @@ describe("starboard import contacts / qa sample", () => {
     ]);
     expect(a2).toEqual({ agentCode: "A2", quota: 1, random: ["P1"], targeted: [] });
 
-    expect(starboard("qa", "sample", "2026-10", "--json").stdout).toBe(first.stdout);
-    const regenerated = JSON.parse(starboard("qa", "sample", "2026-10", "--json", "--regenerate").stdout);
+    expect((await starboard("qa", "sample", "2026-10", "--json")).stdout).toBe(first.stdout);
+    const regenerated = JSON.parse((await starboard("qa", "sample", "2026-10", "--json", "--regenerate")).stdout);
     expect(regenerated.agents[0].random).not.toEqual(a1.random);
 
     const sqlite = new SQLite(join(dir, "starboard.db"), { readonly: true });
@@ -76,10 +73,10 @@ describe("starboard import contacts / qa sample", () => {
     }
   });
 
-  it("refuses a bad month and a bad contacts file with every problem, writing nothing", () => {
-    expect(starboard("qa", "sample", "2026-13")).toEqual({ status: 1, stdout: "", stderr: 'starboard qa sample: "2026-13" is not a month written YYYY-MM\n' });
-    starboard("import", "agents", file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\n"));
-    const bad = starboard("import", "contacts", file("contacts.csv", `${CONTACTS_HEADER}\nC1,yesterday,A1,phone,10,false,false\nC1,2026-10-01T09:00:00Z,A1,phone,10,no,false\n`));
+  it("refuses a bad month and a bad contacts file with every problem, writing nothing", async () => {
+    expect(await starboard("qa", "sample", "2026-13")).toEqual({ status: 1, stdout: "", stderr: 'starboard qa sample: "2026-13" is not a month written YYYY-MM\n' });
+    await starboard("import", "agents", file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\n"));
+    const bad = await starboard("import", "contacts", file("contacts.csv", `${CONTACTS_HEADER}\nC1,yesterday,A1,phone,10,false,false\nC1,2026-10-01T09:00:00Z,A1,phone,10,no,false\n`));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe(
       'line 2, column started_at: "yesterday" is not a date-time written YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]\n' +

@@ -1,30 +1,29 @@
-import { spawn, spawnSync } from "node:child_process";
+import { type CliRun, runStarboard, STARBOARD_BIN } from "./helpers/runStarboard.ts";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-const BIN = fileURLToPath(new URL("../../../node_modules/.bin/starboard", import.meta.url));
+const BIN = STARBOARD_BIN;
 const INTERACTIONS_HEADER =
   "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints";
 
 let dir: string;
 let dbPath: string;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "starboard-security-"));
   dbPath = join(dir, "starboard.db");
 });
-afterEach(() => {
+afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
 const env = () => ({ ...process.env, STARBOARD_DB: dbPath, STARBOARD_PUBLIC_URL: "https://starboard.example.com/" });
-function starboard(...args: string[]) {
-  const result = spawnSync(BIN, args, { cwd: dir, env: env(), encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function starboard(...args: string[]): Promise<CliRun> {
+  return runStarboard(args, { cwd: dir, env: env() });
 }
 function file(name: string, content: string): string {
   const path = join(dir, name);
@@ -45,20 +44,20 @@ function snapshot(path = dbPath): Record<string, string[]> {
   }
 }
 
-function seed() {
-  expect(starboard("import", "agents", file("agents.csv", "agent_code,name,team,email,hire_date,leave_date\nA1,Ann,North,,2024-01-01,\nA2,Bo,South,,2024-01-01,\nL1,Lea,South,,2020-01-01,2021-01-31\n")).status).toBe(0);
+async function seed(): Promise<CliRun> {
+  expect((await starboard("import", "agents", file("agents.csv", "agent_code,name,team,email,hire_date,leave_date\nA1,Ann,North,,2024-01-01,\nA2,Bo,South,,2024-01-01,\nL1,Lea,South,,2020-01-01,2021-01-31\n"))).status).toBe(0);
   const users = file(
     "users.csv",
     "email,name,role,agent_code,teams\nhr@example.com,Hana,hr,,\nnorth@example.com,Nils,manager,,North;South\nann@example.com,Ann,agent,A1,\nlea@example.com,Lea,agent,L1,\n",
   );
-  return starboard("import", "users", users);
+  return await starboard("import", "users", users);
 }
 
 describe("starboard import users", () => {
-  it("imports users.csv with the same summary line and problem report as the other files", () => {
-    expect(seed()).toEqual({ status: 0, stdout: "users.csv: 4 rows — 4 added, 0 replaced, 0 unchanged\n", stderr: "" });
+  it("imports users.csv with the same summary line and problem report as the other files", async () => {
+    expect(await seed()).toEqual({ status: 0, stdout: "users.csv: 4 rows — 4 added, 0 replaced, 0 unchanged\n", stderr: "" });
     const bad = file("bad-users.csv", "email,name,role,agent_code,teams\nx@example.com,X,admin,,\n");
-    expect(starboard("import", "users", bad)).toEqual({
+    expect(await starboard("import", "users", bad)).toEqual({
       status: 1,
       stdout: "",
       stderr: 'line 2, column role: "admin" is not a role (hr, manager or agent)\nbad-users.csv was not imported: 1 problem; nothing was imported\n',
@@ -67,87 +66,87 @@ describe("starboard import users", () => {
 });
 
 describe("starboard users", () => {
-  it("reset-link prints a one-time link on the public address; --json gives {email, url, expiresAt}", () => {
-    seed();
-    const text = starboard("users", "reset-link", "Ann@Example.com");
+  it("reset-link prints a one-time link on the public address; --json gives {email, url, expiresAt}", async () => {
+    await seed();
+    const text = await starboard("users", "reset-link", "Ann@Example.com");
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^https:\/\/starboard\.example\.com\/reset-password\/[A-Za-z0-9_-]{43}\n\(one-time link for ann@example\.com, valid until \d{4}-\d\d-\d\dT/);
-    const json = JSON.parse(starboard("users", "reset-link", "ann@example.com", "--json").stdout) as Record<string, string>;
+    const json = JSON.parse((await starboard("users", "reset-link", "ann@example.com", "--json")).stdout) as Record<string, string>;
     expect(Object.keys(json)).toEqual(["email", "url", "expiresAt"]);
     expect(json.url).toMatch(/^https:\/\/starboard\.example\.com\/reset-password\//);
-    expect(starboard("users", "reset-link", "nobody@example.com")).toMatchObject({ status: 1, stderr: "starboard users: no user with e-mail nobody@example.com\n" });
+    expect(await starboard("users", "reset-link", "nobody@example.com")).toMatchObject({ status: 1, stderr: "starboard users: no user with e-mail nobody@example.com\n" });
   });
 
-  it("deactivate ends the user's sessions and blocks new links", () => {
-    seed();
+  it("deactivate ends the user's sessions and blocks new links", async () => {
+    await seed();
     const sqlite = new SQLite(dbPath);
     const id = (sqlite.prepare("SELECT id FROM users WHERE email = 'ann@example.com'").get() as { id: number }).id;
     sqlite.prepare("INSERT INTO sessions VALUES ('s1', ?, '2026-01-01', '2026-01-01', '2099-01-01')").run(id);
     sqlite.close();
-    expect(starboard("users", "deactivate", "ann@example.com")).toMatchObject({ status: 0, stdout: "ann@example.com deactivated; all their sessions ended\n" });
+    expect(await starboard("users", "deactivate", "ann@example.com")).toMatchObject({ status: 0, stdout: "ann@example.com deactivated; all their sessions ended\n" });
     expect(snapshot().sessions).toEqual([]);
-    expect(starboard("users", "reset-link", "ann@example.com").status).toBe(1);
+    expect((await starboard("users", "reset-link", "ann@example.com")).status).toBe(1);
   });
 });
 
 describe("starboard privacy", () => {
-  it("retention, anonymise-leavers --json and export", () => {
-    seed();
-    expect(starboard("privacy", "retention", "365").stdout).toBe("leavers' personal data are kept 365 days after their leave date\n");
-    expect(starboard("privacy", "retention", "5")).toMatchObject({ status: 1, stderr: "starboard privacy: retention must be a whole number of days, 30–3650\n" });
-    const report = JSON.parse(starboard("privacy", "anonymise-leavers", "--json").stdout) as Record<string, unknown>;
+  it("retention, anonymise-leavers --json and export", async () => {
+    await seed();
+    expect((await starboard("privacy", "retention", "365")).stdout).toBe("leavers' personal data are kept 365 days after their leave date\n");
+    expect(await starboard("privacy", "retention", "5")).toMatchObject({ status: 1, stderr: "starboard privacy: retention must be a whole number of days, 30–3650\n" });
+    const report = JSON.parse((await starboard("privacy", "anonymise-leavers", "--json")).stdout) as Record<string, unknown>;
     expect(report).toMatchObject({ retentionDays: 365, anonymised: 1, dryRun: false });
     expect(snapshot().agents!.some((r) => r.includes('"name":"Lea"'))).toBe(false);
-    const exported = JSON.parse(starboard("privacy", "export", "A1").stdout) as { agent: { agent_code: string }; users: unknown[] };
+    const exported = JSON.parse((await starboard("privacy", "export", "A1")).stdout) as { agent: { agent_code: string }; users: unknown[] };
     expect(exported.agent.agent_code).toBe("A1");
     expect(exported.users).toHaveLength(1);
-    expect(starboard("privacy", "export", "L1")).toMatchObject({ status: 1, stderr: "starboard privacy: no agent L1\n" });
+    expect(await starboard("privacy", "export", "L1")).toMatchObject({ status: 1, stderr: "starboard privacy: no agent L1\n" });
   });
 });
 
 describe("backup and restore", () => {
-  it("round-trip: restore brings back exactly what was backed up", () => {
-    seed();
+  it("round-trip: restore brings back exactly what was backed up", async () => {
+    await seed();
     const backupFile = join(dir, "backup.db");
     const saved = snapshot();
-    expect(starboard("backup", backupFile)).toMatchObject({ status: 0 });
+    expect(await starboard("backup", backupFile)).toMatchObject({ status: 0 });
     expect(snapshot(backupFile)).toEqual(saved);
-    expect(starboard("backup", backupFile)).toMatchObject({ status: 1, stderr: `starboard backup: ${backupFile} already exists; choose a new file name\n` });
+    expect(await starboard("backup", backupFile)).toMatchObject({ status: 1, stderr: `starboard backup: ${backupFile} already exists; choose a new file name\n` });
 
     // Changes after the backup …
     file("i.csv", `${INTERACTIONS_HEADER}\n2026-01-05,A1,phone,10,300,9,8,7,,\n`);
-    expect(starboard("import", "interactions", "i.csv").status).toBe(0);
+    expect((await starboard("import", "interactions", "i.csv")).status).toBe(0);
     expect(snapshot()).not.toEqual(saved);
     // … are gone after the restore.
-    expect(starboard("restore", backupFile)).toMatchObject({ status: 0 });
+    expect(await starboard("restore", backupFile)).toMatchObject({ status: 0 });
     expect(snapshot()).toEqual(saved);
   });
 
-  it("restore refuses a file that is not a Starboard database, and refuses while web sessions are active unless --force", () => {
-    seed();
+  it("restore refuses a file that is not a Starboard database, and refuses while web sessions are active unless --force", async () => {
+    await seed();
     const backupFile = join(dir, "backup.db");
-    starboard("backup", backupFile);
+    await starboard("backup", backupFile);
     const junk = file("junk.db", "this is not sqlite");
-    expect(starboard("restore", junk)).toMatchObject({ status: 1 });
-    expect(starboard("restore", junk).stderr).toMatch(/^starboard restore: .*junk\.db is not a .*SQLite database/);
+    expect(await starboard("restore", junk)).toMatchObject({ status: 1 });
+    expect((await starboard("restore", junk)).stderr).toMatch(/^starboard restore: .*junk\.db is not a .*SQLite database/);
 
     const sqlite = new SQLite(dbPath);
     const id = (sqlite.prepare("SELECT id FROM users WHERE email = 'hr@example.com'").get() as { id: number }).id;
     const now = new Date().toISOString();
     sqlite.prepare("INSERT INTO sessions VALUES ('live', ?, ?, ?, '2099-01-01')").run(id, now, now);
     sqlite.close();
-    const refused = starboard("restore", backupFile);
+    const refused = await starboard("restore", backupFile);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("refused — 1 web session was active in the last 30 minutes");
     expect(snapshot().sessions).toHaveLength(1);
-    expect(starboard("restore", backupFile, "--force").status).toBe(0);
+    expect((await starboard("restore", backupFile, "--force")).status).toBe(0);
     expect(snapshot().sessions).toHaveLength(0);
   });
 });
 
 describe("concurrent writers", () => {
   it("imports and a recalculation started at the same time in separate processes all succeed, serialised", async () => {
-    seed();
+    await seed();
     const rows = (agent: string, channel: string) =>
       `${INTERACTIONS_HEADER}\n${Array.from({ length: 20_000 }, (_, d) => `${new Date(Date.UTC(2026, 0, 1) - d * 86_400_000).toISOString().slice(0, 10)},${agent},${channel},10,300,9,8,7,1,0`).join("\n")}\n`;
     file("a.csv", rows("A1", "phone"));
@@ -172,10 +171,10 @@ describe("concurrent writers", () => {
 
 describe("nothing lost", () => {
   it("SIGKILL in the middle of a big import leaves the database exactly as before", async () => {
-    seed();
+    await seed();
     const codes = Array.from({ length: 10 }, (_, i) => `K${i}`);
     file("more-agents.csv", `agent_code,name,team,email,hire_date\n${codes.map((c) => `${c},${c},North,,1990-01-01`).join("\n")}\n`);
-    expect(starboard("import", "agents", "more-agents.csv").status).toBe(0);
+    expect((await starboard("import", "agents", "more-agents.csv")).status).toBe(0);
     // 10 agents × 10,000 days × 3 channels = 300,000 distinct rows (≈ 15 MB): hundreds of write batches.
     const big = join(dir, "big.csv");
     await new Promise<void>((done, fail) => {
@@ -213,7 +212,7 @@ describe("nothing lost", () => {
 
     expect(snapshot()).toEqual(before);
     // And the database is usable: the same file imports completely afterwards.
-    const again = spawnSync(BIN, ["import", "interactions", big], { cwd: dir, env: env(), encoding: "utf8" });
+    const again = await starboard("import", "interactions", big);
     expect(again.stdout).toBe("big.csv: 300000 rows — 300000 added, 0 replaced, 0 unchanged\n");
   }, 120_000);
 });
