@@ -170,6 +170,15 @@ describe("coaching journey: suggestion → plan → acknowledgement → measured
     const before = await page.getByTestId("plan-before").innerText();
     expect(Number(before.replace("%", ""))).toBeCloseTo(users.agent.fcrBefore, 2);
 
+    // The printable appraisal report of the quarter whose weak items prompted the plan lists it, with its outcome.
+    await page.goto(`/agents/${users.agent.code}/report?quarter=${SOURCE_QUARTER}`);
+    await waitForHydration(page);
+    const reported = page.getByTestId("report-plans").getByTestId("report-plan").filter({ hasText: "1:1 mentoring on case handling" });
+    const reportedText = await reported.innerText();
+    expect(reportedText).toContain("≥ 90%");
+    expect(reportedText).toContain(`(${TARGET_QUARTER})`);
+    expect(reportedText).toContain("Target met");
+
     // HR sees effectiveness per intervention and per mentor, with sample sizes.
     await page.goto("/coaching/effectiveness");
     await waitForHydration(page);

@@ -130,6 +130,56 @@ describe("semiannual rubric review", () => {
     await expect(page.getByRole("button", { name: "Save draft" }).count()).resolves.toBe(0);
   });
 
+  it("HR adds a band and removes a metric in the form; the weights total is refused until a weight is fixed", async () => {
+    session = await openSession(browser);
+    const { page } = session;
+    await signIn(page, hrEmail, PASSWORD);
+    await page.goto("/hr/rubrics");
+    await waitForHydration(page);
+    await page.getByLabel("Start from").selectOption("active");
+    await Promise.all([page.waitForURL(/\/hr\/rubrics\/\d+$/), page.getByRole("button", { name: "Create draft" }).click()]);
+    await waitForHydration(page);
+    const draftId = Number(new URL(page.url()).pathname.split("/").pop());
+    const stored = async () =>
+      JSON.parse((await withDb((db) => db.selectFrom("rubric_versions").select("definition").where("id", "=", draftId).executeTakeFirstOrThrow())).definition) as {
+        dimensions: Array<{ key: string; metrics: Array<{ key: string; weightBp: number; rule: { bands?: unknown[] } }> }>;
+      };
+
+    // A band: the worst FCR band is split in two; still valid, so the draft is saved.
+    const fcr = page.locator('[data-metric="first_contact_resolution"]');
+    const bandsBefore = await fcr.getByTestId("band-row").count();
+    await fcr.getByTestId("add-band").click();
+    await page.getByTestId("rubric-saved").waitFor();
+    await fcr.getByTestId("band-row").nth(bandsBefore).waitFor();
+    await expect(fcr.getByTestId("band-row").count()).resolves.toBe(bandsBefore + 1);
+    const fcrStored = (await stored()).dimensions.flatMap((d) => d.metrics).find((m) => m.key === "first_contact_resolution");
+    expect(fcrStored?.rule.bands).toHaveLength(bandsBefore + 1);
+
+    // Removing QA score leaves the weights short of 100 %: not saved, the precise message shown.
+    const csat = page.getByLabel("Weight % (csat)");
+    const csatBefore = Number(await csat.inputValue());
+    const qaWeight = Number(await page.getByLabel("Weight % (qa_score)").inputValue());
+    await page.locator('[data-metric="qa_score"]').getByTestId("remove-metric").click();
+    const error = page.getByTestId("rubric-error");
+    await error.waitFor();
+    const message = `weights total ${100 - qaWeight}%, they must total 100%`;
+    await expect(error.innerText()).resolves.toContain(message);
+    await expect(page.locator('[data-testid="field-problem"][data-path="dimensions"]').innerText()).resolves.toContain(message);
+    await expect(page.locator('[data-metric="qa_score"]').count()).resolves.toBe(0);
+    expect((await stored()).dimensions.flatMap((d) => d.metrics.map((m) => m.key))).toContain("qa_score");
+
+    // Give the weight to CSAT and save: the unsaved removal and the weight are saved together.
+    await csat.fill(String(csatBefore + qaWeight));
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByTestId("rubric-saved").waitFor();
+    const saved = await stored();
+    const metrics = saved.dimensions.flatMap((d) => d.metrics);
+    expect(metrics.map((m) => m.key)).not.toContain("qa_score");
+    expect(metrics.find((m) => m.key === "csat")?.weightBp).toBe((csatBefore + qaWeight) * 100);
+    expect(metrics.reduce((s, m) => s + m.weightBp, 0)).toBe(10_000);
+    expect(metrics.find((m) => m.key === "first_contact_resolution")?.rule.bands).toHaveLength(bandsBefore + 1);
+  });
+
   it("compares two versions side by side", async () => {
     session = await openSession(browser);
     const { page } = session;

@@ -1,6 +1,6 @@
-import { CONTACT_CENTRE_10_POINT, validateRubric } from "@starboard/kpi";
+import { CONTACT_CENTRE_10_POINT, METRIC_KEYS, type Rubric, validateRubric } from "@starboard/kpi";
 import { describe, expect, it } from "vitest";
-import { applyEditorForm, formValuesOf, issueForForm } from "../app/models/rubricEditor.server.ts";
+import { addableMetrics, applyEditorForm, applyStructureIntent, defaultMetric, formValuesOf, issueForForm, workingRubric } from "../app/models/rubricEditor.server.ts";
 import { whatIfCsv, type WhatIfView } from "../app/models/rubricWhatIf.server.ts";
 
 function formFrom(values: Record<string, string>): FormData {
@@ -50,6 +50,77 @@ describe("rubric editor form", () => {
 
   it("points the engine's weight problem at the percent field", () => {
     expect(issueForForm({ path: "dimensions[1].metrics[0].weightBp", code: "zero_weight", message: "x" }).path).toBe("dimensions[1].metrics[0].weightPct");
+  });
+});
+
+describe("rubric editor structure", () => {
+  const change = (intent: string, fields: Record<string, string> = {}) => {
+    const result = applyStructureIntent(CONTACT_CENTRE_10_POINT, intent, formFrom(fields));
+    if (!result || !result.ok) throw new Error(`no change for ${intent}`);
+    return result.rubric;
+  };
+
+  it("adds a band by splitting the worst one, and the rubric stays valid", () => {
+    const rubric = change("addBand:dimensions[1].metrics[0].rule");
+    const rule = rubric.dimensions[1]!.metrics[0]!.rule;
+    expect(rule.type === "bands" && rule.bands.slice(-2)).toEqual([
+      { lower: 43, upper: 85, points: 0 },
+      { lower: null, upper: 43, points: 0 },
+    ]);
+    expect(validateRubric(rubric).ok).toBe(true);
+    expect(CONTACT_CENTRE_10_POINT.dimensions[1]!.metrics[0]!.rule).toMatchObject({ type: "bands" });
+  });
+
+  it("removes a band and lets its neighbour take over its range", () => {
+    const rubric = change("removeBand:dimensions[1].metrics[0].rule.bands[1]");
+    const rule = rubric.dimensions[1]!.metrics[0]!.rule;
+    expect(rule.type === "bands" && rule.bands).toEqual([
+      { lower: 95, upper: null, points: 10 },
+      { lower: 85, upper: 95, points: 6 },
+      { lower: null, upper: 85, points: 0 },
+    ]);
+    expect(validateRubric(rubric).ok).toBe(true);
+  });
+
+  it("removing a dimension's only metric removes the dimension; the weights total is then reported", () => {
+    const rubric = change("removeMetric:dimensions[2].metrics[0]");
+    expect(rubric.dimensions.map((d) => d.key)).toEqual(["responsiveness", "efficiency", "customer_satisfaction"]);
+    const result = validateRubric(rubric);
+    expect(!result.ok && result.issues.map((i) => i.message)).toContain("weights total 80%, they must total 100%");
+  });
+
+  it("adds a metric with a valid default rule and the missing weight", () => {
+    const without = change("removeMetric:dimensions[2].metrics[0]");
+    const added = applyStructureIntent(without, "addMetric:dimensions[1]", formFrom({ "dimensions[1].newMetric": "repeat_contact_rate" }));
+    expect(added?.ok).toBe(true);
+    const rubric = (added as { rubric: Rubric }).rubric;
+    expect(rubric.dimensions[1]!.metrics.map((m) => [m.key, m.weightBp])).toEqual([["first_contact_resolution", 2500], ["repeat_contact_rate", 2000]]);
+    expect(validateRubric(rubric).ok).toBe(true);
+    // Every metric's default validates, whatever its direction, range or per-channel nature.
+    for (const key of METRIC_KEYS) {
+      const solo: Rubric = { name: "x", scale: 5, dimensions: [{ key: "d", name: "d", metrics: [{ ...defaultMetric(key, { name: "x", scale: 5, dimensions: [] }) }] }] };
+      expect(validateRubric(solo), key).toMatchObject({ ok: true });
+    }
+    expect(addableMetrics(rubric)).not.toContain("repeat_contact_rate");
+    expect(applyStructureIntent(rubric, "addMetric:dimensions[0]", formFrom({ "dimensions[0].newMetric": "csat" }))).toEqual({ ok: false, fieldProblems: [{ path: "dimensions[0].newMetric", code: "required" }] });
+  });
+
+  it("adds a dimension with a unique key, and adds/removes channel rules", () => {
+    const rubric = change("addDimension", { "newDimension.name": "Customer Satisfaction", "newDimension.metric": "complaint_rate" });
+    expect(rubric.dimensions.at(-1)).toMatchObject({ key: "customer_satisfaction_2", name: "Customer Satisfaction", metrics: [{ key: "complaint_rate" }] });
+    expect(applyStructureIntent(CONTACT_CENTRE_10_POINT, "addDimension", formFrom({ "newDimension.metric": "empathy" }))).toMatchObject({ ok: false, fieldProblems: [{ path: "newDimension.name" }] });
+    const noEmail = change("removeChannel:dimensions[0].metrics[0].rule.channels.email");
+    expect(Object.keys((noEmail.dimensions[0]!.metrics[0]!.rule as { channels: object }).channels)).toEqual(["phone", "chat"]);
+    const back = applyStructureIntent(noEmail, "addChannel:dimensions[0].metrics[0]", formFrom({ "dimensions[0].metrics[0].newChannel": "email" }));
+    expect(back?.ok && validateRubric(back.rubric).ok).toBe(true);
+  });
+
+  it("ignores intents that name nothing, and a forged structure falls back to the stored rubric", () => {
+    expect(applyStructureIntent(CONTACT_CENTRE_10_POINT, "removeBand:dimensions[9].metrics[0].rule.bands[0]", formFrom({}))).toBeNull();
+    expect(applyStructureIntent(CONTACT_CENTRE_10_POINT, "dropTables", formFrom({}))).toBeNull();
+    expect(workingRubric(CONTACT_CENTRE_10_POINT, formFrom({ structure: '{"name":1}' }))).toBe(CONTACT_CENTRE_10_POINT);
+    const edited = change("removeMetric:dimensions[2].metrics[0]");
+    expect(workingRubric(CONTACT_CENTRE_10_POINT, formFrom({ structure: JSON.stringify(edited) }))).toEqual(edited);
   });
 });
 

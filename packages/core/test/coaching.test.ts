@@ -5,6 +5,7 @@ import {
   findCoachingPlan,
   listAudit,
   listCoachingPlanNotes,
+  listCoachingPlans,
   listInterventions,
   openDatabase,
 } from "@starboard/db";
@@ -163,6 +164,18 @@ describe("coaching plans", () => {
     await expectDomainError(assignCoachingPlan(manager(), await planInput({ metric: "csat", target: 4.5, ownerUserId: ids.agent2 })), "invalid_input", "unknownMentor");
     await expectDomainError(assignCoachingPlan(manager(), await planInput({ metric: "csat", target: 4.5, dueDate: "2026-02-30" })), "invalid_input");
     await expectDomainError(assignCoachingPlan(manager(), await planInput({ metric: "csat", target: 4.5, dueDate: "2026-04-01" })), "invalid_input", "dueInPast");
+  });
+
+  it("finds an agent's plans relevant to a quarter: prompted by it, assigned during it or targeting it (the appraisal report)", async () => {
+    const { planId: prompted } = await assignCoachingPlan(manager(), await planInput()); // Q1 → Q2, assigned 2026-04-10 (Q2)
+    const { planId: later } = await assignCoachingPlan(manager(), await planInput({ metric: "csat", target: 4.5, sourceQuarter: undefined, targetQuarter: "2026-Q4", dueDate: "2026-12-15" }));
+    const relevant = async (quarterId: string, firstDay: string, lastDay: string) =>
+      (await listCoachingPlans(db, { agentId: ids.a1, relevantTo: { quarterId, firstDay, lastDay } })).map((p) => Number(p.id)).sort();
+    expect(await relevant("2026-Q1", "2026-01-01", "2026-03-31")).toEqual([prompted]);
+    expect(await relevant("2026-Q2", "2026-04-01", "2026-06-30")).toEqual([prompted, later].sort());
+    expect(await relevant("2026-Q3", "2026-07-01", "2026-09-30")).toEqual([]);
+    expect(await relevant("2026-Q4", "2026-10-01", "2026-12-31")).toEqual([later]);
+    expect(await listCoachingPlans(db, { agentId: ids.a2, relevantTo: { quarterId: "2026-Q2", firstDay: "2026-04-01", lastDay: "2026-06-30" } })).toEqual([]);
   });
 
   it("moves assigned → acknowledged (agent) → in progress → completed (manager) and refuses invalid transitions", async () => {

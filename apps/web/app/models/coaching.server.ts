@@ -19,6 +19,8 @@ import {
   type PlanAction,
   type PlanOutcome,
   type PlanStatus,
+  quarterEnd,
+  quarterStart,
 } from "@starboard/kpi";
 import { z } from "zod";
 import type { QuarterOptionView } from "~/components/dashboard/types";
@@ -217,6 +219,17 @@ export async function getMyCoachingData(ctx: Context, user: SessionUser): Promis
       plans.map(async (p) => ({ ...planView(p, today), progress: p.outcome === null && p.status !== "cancelled" ? await progressFor(ctx.db, p, today) : null })),
     ),
   };
+}
+
+/**
+ * The agent's coaching plans relevant to a quarter, for the printable appraisal report: those
+ * targeting it, prompted by its weak items, or assigned during it. The caller has already
+ * checked that the user may view the agent (the report's own access).
+ */
+export async function reportCoachingPlans(db: Db, agentId: number, quarterId: string, now: Date): Promise<PlanView[]> {
+  const today = await organisationToday(db, now);
+  const plans = await listCoachingPlans(db, { agentId, relevantTo: { quarterId, firstDay: quarterStart(quarterId), lastDay: quarterEnd(quarterId) } });
+  return plans.map((p) => planView(p, today));
 }
 
 /** Overdue open plans for the dashboard hooks: every team (HR) or the given teams. */

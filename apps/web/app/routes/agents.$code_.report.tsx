@@ -5,14 +5,16 @@ import { GradeBadge } from "~/components/dashboard/Badges";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { ScoreExplanation } from "~/components/dashboard/ScoreExplanation";
 import { useDashboardFormat } from "~/components/dashboard/useDashboardFormat";
+import { OutcomeBadge, PlanStatusBadge, TargetValue } from "~/components/coaching/CoachingBits";
 import { withAppraisal } from "~/models/agentAppraisal.server";
 import { getAgentPageData, requireViewableAgent } from "~/models/agentPage.server";
+import { reportCoachingPlans } from "~/models/coaching.server";
 import { dashboardError } from "~/models/quarters.server";
 import printCss from "~/styles/print.css?url";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/session.server";
 
-export const handle = { i18n: ["common", "dashboard", "cycle"] };
+export const handle = { i18n: ["common", "dashboard", "cycle", "coaching"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printCss }];
 
 /** Printable appraisal report: /agents/<code>/report?quarter=YYYY-Qn — same access as the agent page. */
@@ -22,12 +24,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agent = await requireViewableAgent(db, user, params.code);
   const data = await withAppraisal(db, user, agent, await getAgentPageData(db, user, agent, new URL(request.url)));
   if (!data.result || !data.quarter) throw dashboardError(404, { code: "notFound" });
-  return { ...data, printedAt: new Date().toISOString().slice(0, 10) };
+  // Same access as the report itself: whoever may view the agent sees the agent's plans here.
+  const coachingPlans = await reportCoachingPlans(db, agent.agentId, data.quarter.id, new Date());
+  return { ...data, coachingPlans, printedAt: new Date().toISOString().slice(0, 10) };
 }
 
 export default function ReportRoute() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("cycle");
+  const { t: tc } = useTranslation("coaching");
+  const { t: td } = useTranslation("dashboard");
   const f = useDashboardFormat();
   const result = data.result!;
   const managerComments = data.appraisal.comments.filter((c) => c.kind === "manager");
@@ -108,6 +114,44 @@ export default function ReportRoute() {
         <p className="text-sm text-gray-600">
           {result.weakCount > 0 ? t("report.coachingWeak", { count: result.weakCount }) : t("report.coachingNone")}
         </p>
+        <h3 className="mt-3 text-base font-semibold">{t("report.coachingPlans")}</h3>
+        {data.coachingPlans.length === 0 ? (
+          <p className="text-sm text-gray-600" data-testid="report-no-plans">
+            {t("report.noPlans")}
+          </p>
+        ) : (
+          <table className="mt-1 w-full text-sm" data-testid="report-plans">
+            <thead>
+              <tr className="text-left text-gray-500">
+                <th className="py-1 pr-3 font-medium">{tc("plans.intervention")}</th>
+                <th className="py-1 pr-3 font-medium">{t("report.mentor")}</th>
+                <th className="py-1 pr-3 font-medium">{tc("plans.due")}</th>
+                <th className="py-1 pr-3 font-medium">{tc("plans.target")}</th>
+                <th className="py-1 pr-3 font-medium">{tc("plans.status")}</th>
+                <th className="py-1 font-medium">{tc("plans.outcome")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.coachingPlans.map((p) => (
+                <tr key={p.id} className="border-t border-gray-100 align-top" data-testid="report-plan" data-plan={p.id}>
+                  <td className="py-1 pr-3">{p.interventionName}</td>
+                  <td className="py-1 pr-3">{p.ownerName}</td>
+                  <td className="py-1 pr-3 tabular-nums">{p.dueDate}</td>
+                  <td className="py-1 pr-3">
+                    {td(`metric.${p.metric}`, { defaultValue: p.metric })} <TargetValue target={p.target} unit={p.unit} direction={p.direction} />{" "}
+                    <span className="text-xs text-gray-500">({p.targetQuarter})</span>
+                  </td>
+                  <td className="py-1 pr-3">
+                    <PlanStatusBadge status={p.status} />
+                  </td>
+                  <td className="py-1">
+                    {p.outcome === null ? <span className="text-sm text-gray-500">{tc("outcome.pending")}</span> : <OutcomeBadge outcome={p.outcome} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </article>
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getRubricVersion, RubricInvalidError, updateRubricDraft } from "@starboard/core";
+import { METRIC_KEYS } from "@starboard/kpi";
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { RubricEditorForm } from "~/components/rubrics/RubricEditorForm";
@@ -9,7 +10,7 @@ import { RubricErrors } from "~/components/rubrics/RubricErrors";
 import { button, card, field } from "~/components/rubrics/ui";
 import { contextFor } from "~/models/imports.server";
 import { dashboardError } from "~/models/quarters.server";
-import { applyEditorForm, formValuesOf, issueForForm } from "~/models/rubricEditor.server";
+import { applyEditorForm, applyStructureIntent, formValuesOf, issueForForm, workingRubric } from "~/models/rubricEditor.server";
 import { attempt, parseVersionId } from "~/models/rubrics.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: { id: Number(version.id), version: Number(version.version), name: version.name, status: version.status, effectiveFrom: version.effective_from, createdBy: version.created_by },
     rubric,
     values: formValuesOf(rubric),
+    metricKeys: METRIC_KEYS,
     json: JSON.stringify(rubric, null, 2),
   };
 }
@@ -59,13 +61,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved.ok) return { at, kind: "json" as const, ...saved, json: text };
     return { at, kind: "json" as const, ok: true as const };
   }
-  const { values, parse } = applyEditorForm(rubric, form);
+  // The form carries the structure it was drawn from (an unsaved structural change lives there).
+  const base = workingRubric(rubric, form);
+  const { values, parse } = applyEditorForm(base, form);
+  const structure = base;
   if (parse.fieldProblems.length > 0) {
-    return { at, kind: "form" as const, ok: false as const, values, fieldProblems: parse.fieldProblems, error: "fields", params: { count: parse.fieldProblems.length }, issues: [] };
+    return { at, kind: "form" as const, ok: false as const, structure, values, fieldProblems: parse.fieldProblems, error: "fields", params: { count: parse.fieldProblems.length }, issues: [] };
   }
-  const saved = await attempt(() => updateRubricDraft(ctx, id, parse.rubric));
+  const intent = form.get("intent");
+  let next = parse.rubric;
+  if (typeof intent === "string" && intent !== "" && intent !== "save") {
+    const change = applyStructureIntent(parse.rubric, intent.slice(0, 300), form);
+    if (change === null) throw dashboardError(400, { code: "badRequest" });
+    if (!change.ok) {
+      return { at, kind: "form" as const, ok: false as const, structure: parse.rubric, values, fieldProblems: change.fieldProblems, error: "fields", params: { count: change.fieldProblems.length }, issues: [] };
+    }
+    next = change.rubric;
+  }
+  // Saved as the draft whenever it validates; otherwise shown with every problem, unsaved.
+  const saved = await attempt(() => updateRubricDraft(ctx, id, next));
   if (!saved.ok) {
-    return { at, kind: "form" as const, values, fieldProblems: [], ...saved, issues: saved.issues.map(issueForForm) };
+    const nextValues = next === parse.rubric ? values : formValuesOf(next);
+    return { at, kind: "form" as const, structure: next, values: nextValues, fieldProblems: [], ...saved, issues: saved.issues.map(issueForForm) };
   }
   return { at, kind: "form" as const, ok: true as const };
 }
@@ -111,7 +128,8 @@ export default function RubricVersionRoute() {
       <section className={card}>
         <RubricEditorForm
           key={formFailure ? `failed-${result?.at}` : `ok-${data.json.length}-${result?.at ?? 0}`}
-          rubric={data.rubric}
+          rubric={formFailure ? formFailure.structure : data.rubric}
+          metricKeys={data.metricKeys}
           values={formFailure ? formFailure.values : data.values}
           fieldProblems={formFailure ? formFailure.fieldProblems : []}
           issues={formFailure ? formFailure.issues : []}

@@ -125,6 +125,11 @@ export interface CoachingPlanFilter {
   statuses?: readonly CoachingPlan["status"][];
   /** Open plans with due_date < this ISO date. */
   overdueOn?: string;
+  /**
+   * Plans relevant to a quarter: targeting it, prompted by it (source quarter), or assigned
+   * during it (created_at within [firstDay, lastDay], ISO dates).
+   */
+  relevantTo?: { quarterId: string; firstDay: string; lastDay: string };
 }
 
 /** Plans matching the filter: open ones first by due date, then the rest, newest first. */
@@ -135,6 +140,16 @@ export async function listCoachingPlans(db: Db, filter: CoachingPlanFilter = {})
   if (filter.teamIds) q = q.where("p.team_id", "in", [...filter.teamIds]);
   if (filter.targetQuarterId !== undefined) q = q.where("p.target_quarter_id", "=", filter.targetQuarterId);
   if (filter.statuses) q = q.where("p.status", "in", [...filter.statuses]);
+  if (filter.relevantTo !== undefined) {
+    const { quarterId, firstDay, lastDay } = filter.relevantTo;
+    q = q.where((eb) =>
+      eb.or([
+        eb("p.target_quarter_id", "=", quarterId),
+        eb("p.source_quarter_id", "=", quarterId),
+        eb.and([eb("p.created_at", ">=", firstDay), eb(sql<string>`substr(p.created_at, 1, 10)`, "<=", lastDay)]),
+      ]),
+    );
+  }
   if (filter.overdueOn !== undefined) {
     q = q.where("p.status", "in", ["assigned", "acknowledged", "in_progress"]).where("p.due_date", "<", filter.overdueOn);
   }
