@@ -105,26 +105,6 @@ const MATRIX: Record<string, Row[]> = {
     { name: "agent B", method: "GET", path: (c) => `/agents/${c.agentB}`, expect: { hr: 200, managerX: 404, managerY: 200, agentA: 404, agentB: 200, anonymous: "login" } },
     { name: "guessed agent code", method: "GET", path: () => "/agents/AG999", expect: { hr: 404, managerX: 404, managerY: 404, agentA: 404, agentB: 404, anonymous: "login" } },
   ],
-  // The printable appraisal report (with the agent's coaching plans): the agent page's access.
-  "agents.$code_.report.tsx": [
-    { name: "agent A's report", method: "GET", path: (c) => `/agents/${c.agentA}/report?quarter=2026-Q3`, expect: { hr: 200, managerX: 200, managerY: 404, agentA: 200, agentB: 404, anonymous: "login" } },
-    { name: "agent B's report", method: "GET", path: (c) => `/agents/${c.agentB}/report?quarter=2026-Q3`, expect: { hr: 200, managerX: 404, managerY: 200, agentA: 404, agentB: 200, anonymous: "login" } },
-    { name: "report of a guessed agent code", method: "GET", path: () => "/agents/AG999/report?quarter=2026-Q3", expect: { hr: 404, managerX: 404, managerY: 404, agentA: 404, agentB: 404, anonymous: "login" } },
-  ],
-  // Appraisal cycle and settings: HR only (manage_cycle, export_incentives, manage_settings).
-  "hr.cycle.tsx": [{ name: "cycle page", method: "GET", path: () => "/hr/cycle", expect: hrOnly() }],
-  "hr.cycle.export.tsx": [{ name: "payout export of a malformed quarter", method: "GET", path: () => "/hr/cycle/export?quarter=2026-Q9", expect: hrOnly(400) }],
-  "hr.settings.tsx": [{ name: "organisation settings", method: "GET", path: () => "/hr/settings", expect: hrOnly() }],
-  // QA: HR and managers (qa_* permissions); agents see their own evaluations.
-  "qa._index.tsx": [{ name: "QA overview", method: "GET", path: () => "/qa", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } }],
-  "qa.forms.tsx": [{ name: "QA forms", method: "GET", path: () => "/qa/forms", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } }],
-  "qa.reports.tsx": [{ name: "QA reports", method: "GET", path: () => "/qa/reports", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } }],
-  "qa.sampling.tsx": [{ name: "QA sampling", method: "GET", path: () => "/qa/sampling", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } }],
-  "qa.evaluations.$id.tsx": [
-    { name: "guessed evaluation id", method: "GET", path: () => "/qa/evaluations/999999", expect: all(404) },
-    { name: "malformed evaluation id", method: "GET", path: () => "/qa/evaluations/abc", expect: all(404) },
-  ],
-  "me.qa.tsx": [{ name: "own QA evaluations", method: "GET", path: () => "/me/qa", expect: { hr: 403, managerX: 403, managerY: 403, agentA: 200, agentB: 200, anonymous: "login" } }],
   "me._index.tsx": [{ name: "own standing", method: "GET", path: () => "/me", expect: { hr: 403, managerX: 403, managerY: 403, agentA: 200, agentB: 200, anonymous: "login" } }],
   "hr.users._index.tsx": [
     { name: "users page", method: "GET", path: () => "/hr/users", expect: hrOnly() },
