@@ -211,6 +211,31 @@ const MATRIX: Record<string, Row[]> = {
     { name: "approve a review that does not exist", method: "POST", path: () => "/hr/rubrics/reviews/2019-H1", form: () => ({ intent: "approve", effectiveFrom: "" }), expect: hrOnly(404) },
     { name: "post to a malformed half", method: "POST", path: () => "/hr/rubrics/reviews/2026-H3", form: () => ({ intent: "approve", effectiveFrom: "" }), expect: hrOnly(404) },
   ],
+  // Report, cycle and settings pages (HR only, except an agent's own report).
+  "agents.$code_.report.tsx": [
+    { name: "agent A's report", method: "GET", path: (c) => `/agents/${c.agentA}/report`, expect: { hr: 200, managerX: 200, managerY: 404, agentA: 200, agentB: 404, anonymous: "login" } },
+    { name: "report of a guessed agent code", method: "GET", path: () => "/agents/AG999/report", expect: { hr: 404, managerX: 404, managerY: 404, agentA: 404, agentB: 404, anonymous: "login" } },
+  ],
+  "hr.cycle.tsx": [{ name: "quarter cycle", method: "GET", path: () => "/hr/cycle", expect: hrOnly() }],
+  "hr.cycle.export.tsx": [{ name: "export without a quarter (bad request)", method: "GET", path: () => "/hr/cycle/export", expect: hrOnly(400) }],
+  "hr.settings.tsx": [{ name: "organisation settings", method: "GET", path: () => "/hr/settings", expect: hrOnly() }],
+  // QA (leads are managers; HR everything; agents only their own finalised evaluations).
+  "qa._index.tsx": [{ name: "QA workspace", method: "GET", path: () => "/qa", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } }],
+  "qa.evaluations.$id.tsx": [
+    { name: "guessed evaluation id", method: "GET", path: () => "/qa/evaluations/999999", expect: all(404) },
+    { name: "malformed evaluation id", method: "GET", path: () => "/qa/evaluations/abc", expect: all(404) },
+  ],
+  "qa.forms.tsx": [
+    { name: "QA forms", method: "GET", path: () => "/qa/forms", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } },
+    { name: "form builder (new form)", method: "GET", path: () => "/qa/forms?edit=new", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } },
+    // An empty draft: refused in the form (nothing saved) for those allowed to manage forms.
+    { name: "save an empty builder draft", method: "POST", path: () => "/qa/forms", form: () => ({ intent: "builder:save", formKey: "matrix_probe", isNew: "1", "sections.count": "0" }), expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } },
+    // The dual-review share is HR's (manage_settings): out of range is refused in the form.
+    { name: "dual-review share out of range", method: "POST", path: () => "/qa/forms", form: () => ({ intent: "dualReview", dualReviewPct: "150" }), expect: hrOnly(200) },
+  ],
+  "qa.reports.tsx": [{ name: "QA reports", method: "GET", path: () => "/qa/reports?from=2026-10&to=2026-11", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } }],
+  "qa.sampling.tsx": [{ name: "sampling plan", method: "GET", path: () => "/qa/sampling?month=2026-11", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } }],
+  "me.qa.tsx": [{ name: "own QA evaluations", method: "GET", path: () => "/me/qa", expect: { hr: 403, managerX: 403, managerY: 403, agentA: 200, agentB: 200, anonymous: "login" } }],
 };
 
 /** Mutations whose success ends the persona's session: run after everything else. */

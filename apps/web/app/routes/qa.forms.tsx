@@ -12,6 +12,7 @@ import { loadOr404, qaContext, runQaAction } from "~/models/qa.server";
 import { applyBuilderIntent, draftFromForm, draftMaxPoints, draftOf, emptyDraft, type FieldProblems, validateDraft } from "~/models/qaFormBuilder.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -55,12 +56,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "qa_manage_forms");
   const ctx = qaContext(await getDb(), user);
-  const data = await request.formData();
+  const data = await readForm(request);
   const intent = String(data.get("intent") ?? "");
   if (intent === "presets") {
     return runQaAction("presets", async () => ({ message: "presetsInstalled", params: { n: (await installQaPresets(ctx)).length } }));
   }
   if (intent === "dualReview") {
+    requirePermission(user, "manage_settings");
     const raw = String(data.get("dualReviewPct") ?? "").trim();
     const pct = dualReviewSchema.safeParse(raw === "" ? Number.NaN : raw);
     if (!pct.success) return { ok: false as const, intent, error: "invalid_dual_review_pct", params: {} };
