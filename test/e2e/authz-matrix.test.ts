@@ -282,6 +282,9 @@ const MATRIX: Record<string, Row[]> = {
     { name: "post to a guessed evaluation id", method: "POST", path: () => "/qa/evaluations/999999", form: () => ({ intent: "dispute", reason: "x" }), expect: all(404) },
   ],
   "qa.forms.tsx": [
+    { name: "form builder (new form)", method: "GET", path: () => "/qa/forms?edit=new", expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } },
+    { name: "save an empty builder draft", method: "POST", path: () => "/qa/forms", form: () => ({ intent: "builder:save", formKey: "matrix_probe", isNew: "1", "sections.count": "0" }), expect: { hr: 200, managerX: 200, managerY: 200, agentA: 403, agentB: 403, anonymous: "login" } },
+    { name: "dual-review share out of range", method: "POST", path: () => "/qa/forms", form: () => ({ intent: "dualReview", dualReviewPct: "150" }), expect: hrOnly(200) },
     { name: "QA forms", method: "GET", path: () => "/qa/forms", expect: { ...managersOnly(200, 200), hr: 200 } },
     { name: "save a form with a malformed key", method: "POST", path: () => "/qa/forms", form: () => ({ formKey: "Bad Key", definition: "{}" }), expect: { ...managersOnly(200, 200), hr: 200 } },
     { name: "save broken JSON", method: "POST", path: () => "/qa/forms", form: () => ({ formKey: "call_quality", definition: "{ nope" }), expect: { ...managersOnly(200, 200), hr: 200 } },

@@ -172,3 +172,82 @@ describe("QA scorecards", () => {
     expect(response?.status()).toBe(403);
   });
 });
+
+describe("QA form builder and settings", () => {
+  /** Clicks a builder or settings button and waits for the action's round trip. */
+  async function post(page: Page, click: () => Promise<void>) {
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/qa/forms")), click()]);
+  }
+
+  it("a lead builds a form visually: a key graded item and a deduction item, a precise problem, then saved", async () => {
+    const page = await as(LEAD);
+    await page.goto("/qa/forms");
+    await waitForHydration(page);
+    await page.getByRole("link", { name: "New form" }).click();
+    await page.waitForURL(/edit=new/);
+    const builder = page.getByTestId("form-builder");
+    await builder.getByLabel("Form key").fill("escalations");
+    await builder.getByLabel("Form name").fill("Escalation handling");
+    await builder.getByLabel("Section 1 title").fill("Handling");
+    const first = builder.getByTestId("builder-item-0-0");
+    await first.getByLabel("Item label").fill("Confirms the customer's identity");
+    await first.getByLabel("Item key").fill("identity");
+    await first.getByLabel("Max points").fill("20");
+    await first.getByLabel(/Key item/).check();
+    await first.locator('[name="sections[0].items[0].scoring.options[0].points"]').fill("20");
+    await first.locator('[name="sections[0].items[0].scoring.options[1].points"]').fill("25");
+    await builder.getByTestId("builder-max").getByText("Form maximum: 20 points").waitFor();
+
+    await post(page, () => builder.getByRole("button", { name: "Add an item to section 1" }).click());
+    const second = builder.getByTestId("builder-item-0-1");
+    await second.waitFor();
+    // The round trip kept what was typed.
+    await expect(first.getByLabel("Item label").inputValue()).resolves.toBe("Confirms the customer's identity");
+    await second.getByLabel("Item label").fill("Follows the escalation steps");
+    await second.getByLabel("Item key").fill("steps");
+    await second.getByLabel("Max points").fill("10");
+    await second.getByLabel("Scoring type", { exact: true }).selectOption("deduction");
+    await post(page, () => second.getByRole("button", { name: "Apply the scoring type of item 2" }).click());
+    await second.getByLabel("Points per occurrence").waitFor();
+    await second.getByLabel("Points per occurrence").fill("2");
+    await second.getByLabel("Floor (never below)").fill("0");
+    await builder.getByTestId("builder-max").getByText("Form maximum: 30 points").waitFor();
+
+    await post(page, () => builder.getByRole("button", { name: "Save form" }).click());
+    await builder.getByTestId("builder-problems").waitFor();
+    const problem = builder.locator('[data-testid="field-error"][data-field="sections[0].items[0].scoring"]');
+    await expect(problem.innerText()).resolves.toBe("An option is worth more than the item's max points.");
+    await expect(page.getByTestId("form-row-escalations-v1").count()).resolves.toBe(0);
+
+    await first.locator('[name="sections[0].items[0].scoring.options[1].points"]').fill("15");
+    await post(page, () => builder.getByRole("button", { name: "Save form" }).click());
+    await expect(page.getByTestId("qa-success").innerText()).resolves.toBe("Form escalations created (v1).");
+    const row = page.getByTestId("form-row-escalations-v1");
+    await expect(row.getByTestId("form-max").innerText()).resolves.toBe("30");
+    await expect(row.innerText()).resolves.toContain("2 items, 1 key");
+    // Leads don't get the HR-only dual-review setting.
+    await expect(page.getByTestId("dual-review-form").count()).resolves.toBe(0);
+  });
+
+  it("HR changes the dual-review share (0–100)", async () => {
+    const page = await as(HR);
+    await page.goto("/qa/forms");
+    await waitForHydration(page);
+    const form = page.getByTestId("dual-review-form");
+    const share = form.getByLabel("Dual-review share (%)");
+    await expect(share.inputValue()).resolves.toBe("10");
+    await share.fill("150");
+    await post(page, () => form.getByRole("button", { name: "Save share" }).click());
+    await form.getByTestId("dual-review-error").getByText("Enter a share from 0 to 100.").waitFor();
+    await share.fill("25");
+    await post(page, () => form.getByRole("button", { name: "Save share" }).click());
+    await expect(page.getByTestId("qa-success").innerText()).resolves.toBe("Dual-review share set to 25%.");
+    await page.reload();
+    await waitForHydration(page);
+    await expect(share.inputValue()).resolves.toBe("25");
+    // Back to the default so other tests see the seeded share.
+    await share.fill("10");
+    await post(page, () => form.getByRole("button", { name: "Save share" }).click());
+    await expect(page.getByTestId("qa-success").innerText()).resolves.toBe("Dual-review share set to 10%.");
+  });
+});

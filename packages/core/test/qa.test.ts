@@ -16,7 +16,9 @@ import {
   qaReport,
   resolveQaCalibration,
   resolveQaDispute,
+  qaDualReviewPct,
   saveQaForm,
+  setQaDualReviewPct,
   startQaEvaluation,
   submitQaReview,
   systemActor,
@@ -101,6 +103,20 @@ describe("forms", () => {
   it("refuses an invalid form and a non-lead", async () => {
     expect(await errorOf(saveQaForm(lead1(), { formKey: "bad", definition: { name: "x", sections: [] } }))).toMatchObject({ code: "invalid_input" });
     expect(await errorOf(saveQaForm(agentA1(), { formKey: "x", definition: {} }))).toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("dual-review share setting", () => {
+  it("HR sets the share (0–100), audited; out-of-range values and leads are refused", async () => {
+    expect(await qaDualReviewPct(db)).toBe(10);
+    expect(await setQaDualReviewPct(as("hr", "hr"), 25)).toEqual({ before: 10, after: 25 });
+    expect(await qaDualReviewPct(db)).toBe(25);
+    const [entry] = await listAudit(db, { entity: "settings", entityId: "qa.dual_review_pct" });
+    expect(entry).toMatchObject({ action: "settings.update", actor_label: "hr@x.test", before: '{"pct":10}', after: '{"pct":25}' });
+    expect(await errorOf(setQaDualReviewPct(as("hr", "hr"), 101))).toMatchObject({ code: "invalid_input" });
+    expect(await errorOf(setQaDualReviewPct(as("hr", "hr"), Number.NaN))).toMatchObject({ code: "invalid_input" });
+    expect(await errorOf(setQaDualReviewPct(lead1(), 50))).toMatchObject({ code: "forbidden" });
+    expect(await qaDualReviewPct(db)).toBe(25);
   });
 });
 
