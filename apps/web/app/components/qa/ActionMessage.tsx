@@ -1,3 +1,4 @@
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 type Result =
@@ -8,7 +9,10 @@ type Result =
 /** The outcome of a QA action: a success line, or a translated error (never a stack trace). */
 export function ActionMessage({ result }: { result: Result }) {
   const { t } = useTranslation("qa");
-  if (!result) return <div className="min-h-[1rem]" />;
+  // The action answers before the page's data is reloaded; announcing success only once the
+  // reload has settled keeps the message and the page (status, totals) consistent.
+  const settled = useNavigation().state === "idle";
+  if (!result || (result.ok && !settled)) return <div className="min-h-[1rem]" />;
   if (result.ok) {
     return (
       <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800" data-testid="qa-success">
