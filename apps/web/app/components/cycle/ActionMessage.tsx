@@ -1,3 +1,4 @@
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export type ActionMessageData =
@@ -7,7 +8,9 @@ export type ActionMessageData =
 /** A translated success or error line for a cycle/settings/appraisal action; never a stack trace. */
 export function ActionMessage({ result }: { result: ActionMessageData | undefined }) {
   const { t } = useTranslation("cycle");
-  if (!result) return null;
+  // Announce success only once the page's data has reloaded, so the message and the page agree.
+  const settled = useNavigation().state === "idle";
+  if (!result || (result.ok && !settled)) return null;
   if (result.ok) {
     return (
       <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800" data-testid="action-success">
