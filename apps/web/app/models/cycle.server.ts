@@ -1,7 +1,6 @@
 import {
   addAwardType,
   type Context,
-  createContext,
   decideNomination,
   editAwardType,
   ensureDefaultAwardTypes,
@@ -20,11 +19,6 @@ import { availableCycleSteps, CYCLE_STEPS, GRADES, previousQuarter, quarterIdSch
 import { z } from "zod";
 import type { SessionUser } from "~/utils/session.server";
 import { dashboardError } from "./quarters.server";
-
-/** A core Context for a signed-in web user (with what the policy needs to know about them). */
-export function webContext(db: Db, user: SessionUser): Context {
-  return createContext(db, { userId: user.id, label: user.email, role: user.role, agentId: user.agentId, teamIds: user.teamIds });
-}
 
 /** The outcome of a cycle-page action, translated with `cycle:error.<code>` / `cycle:done.<code>`. */
 export type CycleActionResult =

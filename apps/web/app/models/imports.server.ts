@@ -4,7 +4,6 @@ import {
   MaxPartSizeExceededError,
 } from "@remix-run/node";
 import {
-  createContext,
   CSV_IMPORT_KINDS,
   type Context,
   type CsvImportKind,
@@ -31,10 +30,6 @@ export type ImportActionResult =
   | { intent: "import"; ok: false; fileName: string | null; error: string; params: Record<string, string | number>; problems: ImportProblem[] }
   | { intent: "calculate"; ok: true; quarter: string; agents: number }
   | { intent: "calculate"; ok: false; error: string; params: Record<string, string | number> };
-
-export function contextFor(db: Db, user: SessionUser): Context {
-  return createContext(db, { userId: user.id, label: user.email, role: user.role });
-}
 
 /**
  * Quarters HR can calculate, newest first: every known quarter, every quarter from the earliest

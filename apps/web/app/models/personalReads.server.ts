@@ -1,6 +1,6 @@
 import { logPersonalRead, logTeamResultsRead } from "@starboard/core";
+import { contextFor } from "~/utils/context.server";
 import type { AgentIdentity, Db } from "@starboard/db";
-import { contextFor } from "~/models/imports.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /**

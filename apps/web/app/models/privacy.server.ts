@@ -1,7 +1,7 @@
 import { anonymiseLeavers, getRetentionDays, retentionDaysSchema, setRetentionDays } from "@starboard/core";
+import { contextFor } from "~/utils/context.server";
 import type { Db } from "@starboard/db";
 import { z } from "zod";
-import { contextFor } from "~/models/imports.server";
 import type { SessionUser } from "~/utils/session.server";
 import { type AdminFailure, adminFailure, failure } from "./adminErrors.server";
 

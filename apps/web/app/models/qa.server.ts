@@ -1,12 +1,8 @@
-import { createContext, type Context, isDomainError, QaAnswerMismatchError } from "@starboard/core";
+import { isDomainError, QaAnswerMismatchError } from "@starboard/core";
 import type { QaAnswers, QaFormDefinition } from "@starboard/kpi";
 import { z } from "zod";
 import { domainErrorResponse } from "~/utils/policy.server";
 import type { SessionUser } from "~/utils/session.server";
-
-export function qaContext(db: Context["db"], user: SessionUser): Context {
-  return createContext(db, { userId: user.id, label: user.email, role: user.role });
-}
 
 /** What a QA action returns: success with a message key, or a translated error code with params. */
 export type QaActionResult =

@@ -1,5 +1,5 @@
 import { getRubricVersion, runWhatIf } from "@starboard/core";
-import { contextFor } from "~/models/imports.server";
+import { contextFor } from "~/utils/context.server";
 import { dashboardError } from "~/models/quarters.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";

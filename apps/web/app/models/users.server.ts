@@ -1,7 +1,7 @@
 import { inviteUser, issuePasswordLink, setUserActive, updateUser } from "@starboard/core";
+import { contextFor } from "~/utils/context.server";
 import { type Db, findUserById, listTeams, listUsers, ROLES, teamIdsForUser } from "@starboard/db";
 import { z } from "zod";
-import { contextFor } from "~/models/imports.server";
 import { publicOrigin } from "~/utils/request.server";
 import type { SessionUser } from "~/utils/session.server";
 import { type AdminFailure, adminFailure, failure } from "./adminErrors.server";

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Form, useLoaderData } from "@remix-run/react";
 import { signOutEverywhere } from "@starboard/core";
 import { useTranslation } from "react-i18next";
 import { adminButton } from "~/components/admin/AdminMessages";
-import { contextFor } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { destroySession, requireUser } from "~/utils/session.server";

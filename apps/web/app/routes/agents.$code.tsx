@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppraisalPanel } from "~/components/cycle/AppraisalPanel";
 import { AgentResultPage } from "~/components/dashboard/AgentResultPage";
 import { handleAppraisalAction } from "~/models/appraisal.server";
 import { withAppraisal } from "~/models/agentAppraisal.server";
-import { webContext } from "~/models/cycle.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readForm } from "~/utils/form.server";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const agent = await requireViewableAgent(db, user, params.code);
-  return handleAppraisalAction(webContext(db, user), user, agent, await readForm(request));
+  return handleAppraisalAction(contextFor(db, user), user, agent, await readForm(request));
 }
 
 export default function AgentRoute() {

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { card, OverduePlansNotice } from "~/components/coaching/CoachingBits";
@@ -6,7 +7,6 @@ import { PlanTable } from "~/components/coaching/PlanTable";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { QuarterPicker } from "~/components/dashboard/QuarterPicker";
 import { getCoachingOverview } from "~/models/coaching.server";
-import { contextFor } from "~/models/imports.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireRole } from "~/utils/session.server";

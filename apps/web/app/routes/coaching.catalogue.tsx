@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { button, card, field } from "~/components/coaching/CoachingBits";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { getCatalogueData, handleCatalogueSave } from "~/models/coachingCatalogue.server";
-import { contextFor } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";

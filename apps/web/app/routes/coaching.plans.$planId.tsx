@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -7,7 +8,6 @@ import { button, card, field, MetricValue, OutcomeBadge, OverdueBadge, PlanStatu
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { getPlanPageData, requireViewablePlan } from "~/models/coaching.server";
 import { handlePlanAction } from "~/models/coachingPlan.server";
-import { contextFor } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
@@ -6,7 +7,6 @@ import { HrOverview } from "~/components/dashboard/HrOverview";
 import { QuarterPicker } from "~/components/dashboard/QuarterPicker";
 import { ReviewReminderBanner } from "~/components/rubrics/ReviewReminderBanner";
 import { getHrOverview } from "~/models/hrOverview.server";
-import { contextFor } from "~/models/imports.server";
 import { getRubricReviewReminder } from "~/models/rubrics.server";
 import { resolveQuarter } from "~/models/quarters.server";
 import { getDb } from "~/utils/db.server";

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { auditFilterSchema, listAuditLog } from "@starboard/core";
 import { useTranslation } from "react-i18next";
 import { adminButton, adminField } from "~/components/admin/AdminMessages";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
-import { contextFor } from "~/models/imports.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";

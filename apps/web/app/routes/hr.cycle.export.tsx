@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { exportIncentives, exportResults, isDomainError } from "@starboard/core";
 import { quarterIdSchema } from "@starboard/kpi";
 import { z } from "zod";
-import { webContext } from "~/models/cycle.server";
 import { dashboardError } from "~/models/quarters.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) throw dashboardError(400, { code: "badRequest" });
-  const ctx = webContext(await getDb(), user);
+  const ctx = contextFor(await getDb(), user);
   try {
     const file =
       parsed.data.kind === "incentives" ? await exportIncentives(ctx, parsed.data.quarter, parsed.data.format) : await exportResults(ctx, parsed.data.quarter);

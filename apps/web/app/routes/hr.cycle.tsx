@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionMessage } from "~/components/cycle/ActionMessage";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
-import { getCyclePageData, handleCycleAction, webContext } from "~/models/cycle.server";
+import { getCyclePageData, handleCycleAction } from "~/models/cycle.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "manage_cycle");
   requirePermission(user, "decide_awards");
-  return handleCycleAction(webContext(await getDb(), user), await readForm(request));
+  return handleCycleAction(contextFor(await getDb(), user), await readForm(request));
 }
 
 const button = "rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-blue-500 disabled:opacity-60";

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { ImportResult } from "~/components/dashboard/ImportResult";
 import { ImportProgressNote, useCsvRowCount } from "~/components/perf/ImportRowCount";
-import { calculableQuarters, contextFor, handleCalculate, handleImport, MAX_UPLOAD_MB } from "~/models/imports.server";
+import { calculableQuarters, handleCalculate, handleImport, MAX_UPLOAD_MB } from "~/models/imports.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readForm } from "~/utils/form.server";
 import { getDb } from "~/utils/db.server";

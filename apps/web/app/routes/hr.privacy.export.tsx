@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { exportPersonalData, isDomainError } from "@starboard/core";
 import { agentCodeSchema } from "~/models/agentPage.server";
-import { contextFor } from "~/models/imports.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getRubricVersion, RubricInvalidError, updateRubricDraft } from "@starboard/core";
@@ -8,7 +9,6 @@ import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBou
 import { RubricEditorForm } from "~/components/rubrics/RubricEditorForm";
 import { RubricErrors } from "~/components/rubrics/RubricErrors";
 import { button, card, field } from "~/components/rubrics/ui";
-import { contextFor } from "~/models/imports.server";
 import { dashboardError } from "~/models/quarters.server";
 import { applyEditorForm, applyStructureIntent, formValuesOf, issueForForm, workingRubric } from "~/models/rubricEditor.server";
 import { attempt, parseVersionId } from "~/models/rubrics.server";

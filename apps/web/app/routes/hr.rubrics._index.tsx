@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +7,6 @@ import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBou
 import { ReviewReminderBanner } from "~/components/rubrics/ReviewReminderBanner";
 import { RubricErrors } from "~/components/rubrics/RubricErrors";
 import { button, card, field, td, th } from "~/components/rubrics/ui";
-import { contextFor } from "~/models/imports.server";
 import { getRubricIndex, handleRubricIndexAction } from "~/models/rubrics.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getRubricVersion } from "@starboard/core";
 import { diffRubrics, type Rubric, type RubricMetric } from "@starboard/kpi";
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { card, td, th } from "~/components/rubrics/ui";
-import { contextFor } from "~/models/imports.server";
 import { dashboardError } from "~/models/quarters.server";
 import { attempt, parseVersionId } from "~/models/rubrics.server";
 import { getDb } from "~/utils/db.server";

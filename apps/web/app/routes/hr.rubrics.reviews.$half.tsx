@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { readForm } from "~/utils/form.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +7,6 @@ import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBou
 import { RubricErrors } from "~/components/rubrics/RubricErrors";
 import { button, card, field } from "~/components/rubrics/ui";
 import { WhatIfReport } from "~/components/rubrics/WhatIfReport";
-import { contextFor } from "~/models/imports.server";
 import { getReviewPage, handleReviewAction, parseHalfParam } from "~/models/rubricReview.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";

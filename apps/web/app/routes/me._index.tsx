@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { readForm } from "~/utils/form.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +7,6 @@ import { AppraisalPanel } from "~/components/cycle/AppraisalPanel";
 import { AgentResultPage } from "~/components/dashboard/AgentResultPage";
 import { handleAppraisalAction } from "~/models/appraisal.server";
 import { withAppraisal } from "~/models/agentAppraisal.server";
-import { webContext } from "~/models/cycle.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { getAgentPageData, requireOwnAgent } from "~/models/agentPage.server";
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "agent");
   const db = await getDb();
   const agent = await requireOwnAgent(db, user);
-  return handleAppraisalAction(webContext(db, user), user, agent, await readForm(request));
+  return handleAppraisalAction(contextFor(db, user), user, agent, await readForm(request));
 }
 
 export default function MyStandingRoute() {

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { card, MetricValue, OutcomeBadge, OverdueBadge, PlanStatusBadge, TargetValue, useDate } from "~/components/coaching/CoachingBits";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { requireOwnAgent } from "~/models/agentPage.server";
 import { getMyCoachingData } from "~/models/coaching.server";
-import { contextFor } from "~/models/imports.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireRole } from "~/utils/session.server";

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listMyQaEvaluations } from "@starboard/core";
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
-import { loadOr404, qaContext } from "~/models/qa.server";
+import { loadOr404 } from "~/models/qa.server";
 import { getDb } from "~/utils/db.server";
 import { requireRole } from "~/utils/session.server";
 
@@ -13,7 +14,7 @@ export const handle = { i18n: ["common", "dashboard", "qa"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "agent");
   // Policy: listMyQaEvaluations returns only the signed-in agent's own final evaluations.
-  const evaluations = await loadOr404(async () => listMyQaEvaluations(qaContext(await getDb(), user)));
+  const evaluations = await loadOr404(async () => listMyQaEvaluations(contextFor(await getDb(), user)));
   return { evaluations };
 }
 

@@ -1,4 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { findAgentByCode } from "@starboard/db";
 import { getQaWorkspace, listQaFormVersions, startQaEvaluation } from "@starboard/core";
@@ -9,7 +10,7 @@ import { ActionMessage } from "~/components/qa/ActionMessage";
 import { StatusBadge } from "~/components/qa/EvaluationParts";
 import { QaNav } from "~/components/qa/QaNav";
 import { agentCodeSchema } from "~/models/agentPage.server";
-import { loadOr404, qaContext, runQaAction } from "~/models/qa.server";
+import { loadOr404, runQaAction } from "~/models/qa.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
@@ -21,7 +22,7 @@ export const handle = { i18n: ["common", "dashboard", "qa"] };
 /** The QA lead's workspace: my review queue, start an evaluation, calibrations, disputes, recent evaluations. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "manager");
-  const ctx = qaContext(await getDb(), user);
+  const ctx = contextFor(await getDb(), user);
   const [workspace, forms] = await loadOr404(() => Promise.all([getQaWorkspace(ctx), listQaFormVersions(ctx, { currentOnly: true })]));
   return { workspace, forms: forms.map((f) => ({ id: f.id, name: f.name, version: f.version })) };
 }
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, "hr", "manager");
   const db = await getDb();
-  const ctx = qaContext(db, user);
+  const ctx = contextFor(db, user);
   const data = await readForm(request);
   // Permission before validation: another team's agent (or an unknown code) is a 404 whatever the rest of the form says.
   const code = agentCodeSchema.safeParse(data.get("agentCode"));

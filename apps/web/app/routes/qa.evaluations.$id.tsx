@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { fileQaDispute, getQaEvaluationView, resolveQaCalibration, resolveQaDispute, submitQaReview } from "@starboard/core";
 import type { QaAnswers } from "@starboard/kpi";
@@ -8,7 +9,7 @@ import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBou
 import { ActionMessage } from "~/components/qa/ActionMessage";
 import { DeviationTable, DisputeList, FinalScoreCard, StatusBadge } from "~/components/qa/EvaluationParts";
 import { ScoringForm } from "~/components/qa/ScoringForm";
-import { answersFromForm, idParam, loadOr404, qaContext, runQaAction } from "~/models/qa.server";
+import { answersFromForm, idParam, loadOr404, runQaAction } from "~/models/qa.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
@@ -26,7 +27,7 @@ function parseId(raw: string | undefined): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = parseId(params.id);
-  const ctx = qaContext(await getDb(), user);
+  const ctx = contextFor(await getDb(), user);
   const view = await loadOr404(() => getQaEvaluationView(ctx, id));
   return { view, role: user.role };
 }
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const id = parseId(params.id);
-  const ctx = qaContext(await getDb(), user);
+  const ctx = contextFor(await getDb(), user);
   // The policy check: the viewer must be allowed to see this evaluation at all (404 otherwise);
   // each operation below checks its own permission again in core.
   const view = await loadOr404(() => getQaEvaluationView(ctx, id));

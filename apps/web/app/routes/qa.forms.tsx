@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type Context, installQaPresets, listQaFormVersions, qaDualReviewPct, saveQaForm, setQaDualReviewPct } from "@starboard/core";
 import { qaFormMaxPoints } from "@starboard/kpi";
@@ -8,7 +9,7 @@ import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBou
 import { ActionMessage } from "~/components/qa/ActionMessage";
 import { QaNav } from "~/components/qa/QaNav";
 import { QaFormBuilder } from "~/components/qa/QaFormBuilder";
-import { loadOr404, qaContext, runQaAction } from "~/models/qa.server";
+import { loadOr404, runQaAction } from "~/models/qa.server";
 import { applyBuilderIntent, draftFromForm, draftMaxPoints, draftOf, emptyDraft, type FieldProblems, validateDraft } from "~/models/qaFormBuilder.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "qa_manage_forms");
   const db = await getDb();
-  const forms = await loadOr404(async () => listQaFormVersions(qaContext(db, user)));
+  const forms = await loadOr404(async () => listQaFormVersions(contextFor(db, user)));
   const edit = new URL(request.url).searchParams.get("edit");
   const editing = edit === null ? undefined : forms.find((f) => f.current && f.formKey === edit);
   const draft = edit === "new" ? emptyDraft() : editing ? draftOf(editing.formKey, editing.definition) : null;
@@ -55,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   requirePermission(user, "qa_manage_forms");
-  const ctx = qaContext(await getDb(), user);
+  const ctx = contextFor(await getDb(), user);
   const data = await readForm(request);
   const intent = String(data.get("intent") ?? "");
   if (intent === "presets") {

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Form, useLoaderData } from "@remix-run/react";
 import { qaReport } from "@starboard/core";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { QaNav } from "~/components/qa/QaNav";
-import { loadOr404, qaContext } from "~/models/qa.server";
+import { loadOr404 } from "~/models/qa.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/policy.server";
 import { requireUser } from "~/utils/session.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = monthSchema.safeParse(url.searchParams.get("from") ?? "2026-10");
   const to = monthSchema.safeParse(url.searchParams.get("to") ?? thisMonth);
   if (!from.success || !to.success || from.data > to.data) throw new Response(JSON.stringify({ code: "badRequest" }), { status: 400 });
-  const report = await loadOr404(async () => qaReport(qaContext(await getDb(), user), { fromMonth: from.data, toMonth: to.data }));
+  const report = await loadOr404(async () => qaReport(contextFor(await getDb(), user), { fromMonth: from.data, toMonth: to.data }));
   return { report };
 }
 

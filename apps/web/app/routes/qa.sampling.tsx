@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { generateQaSample, getQaSample } from "@starboard/core";
 import { useTranslation } from "react-i18next";
@@ -6,7 +7,7 @@ import { z } from "zod";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
 import { ActionMessage } from "~/components/qa/ActionMessage";
 import { QaNav } from "~/components/qa/QaNav";
-import { loadOr404, qaContext, runQaAction } from "~/models/qa.server";
+import { loadOr404, runQaAction } from "~/models/qa.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "qa_view_sample");
   const month = monthOf(request);
-  const plan = await loadOr404(async () => getQaSample(qaContext(await getDb(), user), month));
+  const plan = await loadOr404(async () => getQaSample(contextFor(await getDb(), user), month));
   const mine = plan?.picks.filter((p) => p.reviewerUserId === user.id) ?? [];
   return { month, plan, mine, canGenerate: can(user, "qa_generate_sample") };
 }
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const month = monthOf(request);
   const regenerate = (await readForm(request)).get("intent") === "regenerate";
   return runQaAction("generate", async () => {
-    const plan = await generateQaSample(qaContext(await getDb(), user), { month, regenerate });
+    const plan = await generateQaSample(contextFor(await getDb(), user), { month, regenerate });
     return { message: "sampleGenerated", params: { month, seed: plan.seed } };
   });
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contextFor } from "~/utils/context.server";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardErrorBoundary } from "~/components/dashboard/DashboardErrorBoundary";
@@ -10,7 +11,6 @@ import { logTeamPageRead } from "~/models/personalReads.server";
 import { getDb } from "~/utils/db.server";
 import { OverduePlansNotice } from "~/components/coaching/CoachingBits";
 import { overdueCoachingCount } from "~/models/coaching.server";
-import { contextFor } from "~/models/imports.server";
 import { requireUser } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "dashboard", "coaching"] };
