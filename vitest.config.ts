@@ -1,26 +1,50 @@
 import { defineConfig } from "vitest/config";
 
+const noConsoleError = "../../test/setup/no-console-error.ts";
+
+const sqliteProjects = [
+  { test: { name: "kpi", root: "packages/kpi", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError] } },
+  { test: { name: "db", root: "packages/db", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError] } },
+  { test: { name: "core", root: "packages/core", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError] } },
+  { test: { name: "cli", root: "apps/cli", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError], testTimeout: 60_000 } },
+  { test: { name: "web", root: "apps/web", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError] } },
+  {
+    test: {
+      name: "e2e",
+      root: "test/e2e",
+      include: ["**/*.test.ts"],
+      setupFiles: ["../setup/no-console-error.ts"],
+      globalSetup: ["./global-setup.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      fileParallelism: false,
+    },
+  },
+];
+
+/**
+ * With TEST_DATABASE_URL set (a Postgres cluster the tests may create databases in), the db,
+ * core and CLI suites run a second time against Postgres; see docs/decisions/070.
+ */
+const postgresProjects = process.env.TEST_DATABASE_URL
+  ? (["db", "core", "cli"] as const).map((name) => {
+      const base = sqliteProjects.find((p) => p.test.name === name)!;
+      return {
+        test: {
+          ...base.test,
+          name: `${name}-pg`,
+          env: { STARBOARD_TEST_ENGINE: "postgres" },
+          globalSetup: ["../../test/setup/postgres-global.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      };
+    })
+  : [];
+
 export default defineConfig({
   test: {
-    projects: [
-      { test: { name: "kpi", root: "packages/kpi", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"] } },
-      { test: { name: "db", root: "packages/db", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"] } },
-      { test: { name: "core", root: "packages/core", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"] } },
-      { test: { name: "cli", root: "apps/cli", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"], testTimeout: 60_000 } },
-      { test: { name: "web", root: "apps/web", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"] } },
-      {
-        test: {
-          name: "e2e",
-          root: "test/e2e",
-          include: ["**/*.test.ts"],
-          setupFiles: ["../setup/no-console-error.ts"],
-          globalSetup: ["./global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
-    ],
+    projects: [...sqliteProjects, ...postgresProjects],
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
   },
 });

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { CommanderError } from "commander";
 import { type Actor, systemActor } from "@starboard/core";
-import { type Db, openDatabase } from "@starboard/db";
+import { type Db, type DatabaseTarget, databaseTargetFromEnv, describeTarget, openDatabase } from "@starboard/db";
 import { userInfo } from "node:os";
-import { resolve } from "node:path";
 
 /** What every command gets: a lazily opened database, the acting operator, output streams. */
 export interface CliDeps {
@@ -23,14 +22,20 @@ export class CliFailure extends Error {
   }
 }
 
-export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.STARBOARD_DB ?? "./data/starboard.db");
+/** DATABASE_URL=postgres://… selects Postgres; otherwise the SQLite file at STARBOARD_DB. */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  return databaseTargetFromEnv(env);
+}
+
+/** The database as messages name it (a file path, or the Postgres URL without its password). */
+export function databaseLabel(env: NodeJS.ProcessEnv = process.env): string {
+  return describeTarget(databaseTarget(env));
 }
 
 export async function runCli(argv: string[], program: Command): Promise<number> {
   let db: Db | undefined;
   const deps: CliDeps = {
-    openDb: async () => (db ??= await openDatabase(databasePath())),
+    openDb: async () => (db ??= await openDatabase(databaseTarget())),
     actor: systemActor(`cli:${safeUserName()}`),
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),

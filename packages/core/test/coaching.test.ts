@@ -1,3 +1,4 @@
+import { openTestDatabase } from "@starboard/db/testing";
 import {
   type Db,
   effectivenessByIntervention,
@@ -7,7 +8,6 @@ import {
   listCoachingPlanNotes,
   listCoachingPlans,
   listInterventions,
-  openDatabase,
 } from "@starboard/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -52,7 +52,7 @@ async function phoneDay(agentId: number, date: string, resolved: number, rfc: nu
 }
 
 beforeEach(async () => {
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
   system = createContext(db, systemActor("test:cli"), () => NOW);
   const team = async (name: string) => Number((await db.insertInto("teams").values({ name, created_at: AT }).returning("id").executeTakeFirstOrThrow()).id);
   const north = await team("Phone Support North");

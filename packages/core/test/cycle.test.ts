@@ -1,3 +1,4 @@
+import { openTestDatabase } from "@starboard/db/testing";
 import {
   type Db,
   ensureDefaultRubric,
@@ -6,7 +7,6 @@ import {
   listAudit,
   listNominations,
   listQuarterTransitions,
-  openDatabase,
   setQuarterState,
 } from "@starboard/db";
 import ExcelJS from "exceljs";
@@ -44,7 +44,7 @@ const tick = () => (clock = new Date(clock.getTime() + 60_000));
 
 beforeEach(async () => {
   clock = new Date("2026-04-02T09:00:00.000Z");
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
   ctx = createContext(db, systemActor("test:hr"), () => tick());
 });
 afterEach(async () => {
@@ -147,7 +147,7 @@ describe("Service Star nominations when a quarter is locked", () => {
     expect((await listNominations(db, "2026-Q1")).map((n) => `${n.agent_code}:${n.award_name}`)).toEqual(["A1:Service Star"]);
 
     await db.destroy();
-    db = await openDatabase(":memory:");
+    db = await openTestDatabase();
     ctx = createContext(db, systemActor("test:hr"), () => tick());
     await seedTwoQuarters({ A2: { status: "incomplete" } });
     const a1 = (await db.selectFrom("agents").select("id").where("agent_code", "=", "A1").executeTakeFirstOrThrow()).id;

@@ -1,4 +1,5 @@
-import { type Db, listQuarterResults, listQuarterTransitions, listUsers, openDatabase, teamsForUser } from "@starboard/db";
+import { openTestDatabase } from "@starboard/db/testing";
+import { type Db, listQuarterResults, listQuarterTransitions, listUsers, teamsForUser } from "@starboard/db";
 import { quarterOfDate } from "@starboard/kpi";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -16,7 +17,7 @@ import {
 const NOW = new Date("2026-10-05T08:00:00.000Z");
 const opened: Db[] = [];
 async function freshDb(): Promise<Db> {
-  const db = await openDatabase(":memory:");
+  const db = await openTestDatabase();
   opened.push(db);
   return db;
 }

@@ -1,4 +1,5 @@
-import { type Db, listAgents, listAudit, listImports, listTeams, openDatabase } from "@starboard/db";
+import { openTestDatabase } from "@starboard/db/testing";
+import { type Db, listAgents, listAudit, listImports, listTeams } from "@starboard/db";
 import iconv from "iconv-lite";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ let db: Db;
 let ctx: Context;
 
 beforeEach(async () => {
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
   ctx = createContext(db, systemActor("cli:test"), () => new Date("2026-04-02T09:00:00Z"));
 });
 afterEach(async () => {

@@ -1,10 +1,10 @@
-import { openDatabase } from "@starboard/db";
+import { openTestDatabase } from "@starboard/db/testing";
 import { describe, expect, it } from "vitest";
 import { createContext, getQaSample, loadDemo, qaLockBlockers, systemActor } from "../src/index.ts";
 
 describe("demo QA data", () => {
   it("adds forms, contacts, 2026-Q4 evaluations (one flagged for calibration) and the November plan", async () => {
-    const db = await openDatabase(":memory:");
+    const db = await openTestDatabase();
     try {
       const ctx = createContext(db, systemActor("test:demo"), () => new Date("2026-11-23T08:00:00Z"));
       await loadDemo(ctx);

@@ -1,4 +1,5 @@
-import { type Db, listAudit, openDatabase, sumQaByAgent } from "@starboard/db";
+import { openTestDatabase } from "@starboard/db/testing";
+import { type Db, listAudit, sumQaByAgent } from "@starboard/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { insertDemoUsers } from "../src/demo/users.ts";
 import {
@@ -31,7 +32,7 @@ const users: Record<string, number> = {};
 const csv = (...lines: string[]) => ({ buffer: Buffer.from(`${lines.join("\n")}\n`) });
 
 beforeEach(async () => {
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
   now = new Date("2026-10-05T09:00:00Z");
   const system = createContext(db, systemActor("cli:test"), () => now);
   await importCsv(system, {

@@ -1,3 +1,4 @@
+import { openTestDatabase } from "@starboard/db/testing";
 import {
   type Db,
   findQuarter,
@@ -6,7 +7,6 @@ import {
   listAudit,
   listQuarterMetricResults,
   listQuarterResults,
-  openDatabase,
 } from "@starboard/db";
 import { CONTACT_CENTRE_10_POINT, type Rubric } from "@starboard/kpi";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -44,7 +44,7 @@ function fcrHeavy(): Rubric {
 }
 
 beforeEach(async () => {
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
   ctx = createContext(db, systemActor("test:hr"), () => NOW);
   await seedReviewFixture(db, NOW.toISOString());
   await scoreQuarter(ctx, "2026-Q1");
@@ -60,7 +60,7 @@ describe("what-if", () => {
     expect(report.quarters.map((q) => q.quarter)).toEqual(["2026-Q1", "2026-Q2"]);
 
     // Independent: the same data in a fresh database where the draft is simply the rubric in effect.
-    const other = await openDatabase(":memory:");
+    const other = await openTestDatabase();
     try {
       const otherCtx = createContext(other, systemActor("test:independent"), () => NOW);
       await seedReviewFixture(other, NOW.toISOString());

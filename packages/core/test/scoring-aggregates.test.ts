@@ -1,4 +1,5 @@
-import { type Db, openDatabase, sumCsatByAgent, sumInteractionsByAgentChannel, sumQaByAgent } from "@starboard/db";
+import { openTestDatabase } from "@starboard/db/testing";
+import { type Db, sumCsatByAgent, sumInteractionsByAgentChannel, sumQaByAgent } from "@starboard/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadAgentFacts } from "../src/index.ts";
 
@@ -9,7 +10,7 @@ let a1: number;
 let a2: number;
 
 beforeEach(async () => {
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
   const team = await db.insertInto("teams").values({ name: "Chat Squad", created_at: AT }).returning("id").executeTakeFirstOrThrow();
   const agent = (code: string) =>
     db

@@ -1,3 +1,4 @@
+import { openTestDatabase } from "@starboard/db/testing";
 import {
   CONTACT_CENTRE_10_POINT,
   round9,
@@ -14,7 +15,6 @@ import {
   listQuarterMetricResults,
   listQuarterResults,
   listQuarterTransitions,
-  openDatabase,
 } from "@starboard/db";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -25,7 +25,7 @@ let db: Db;
 let ctx: Context;
 
 beforeEach(async () => {
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
   ctx = createContext(db, systemActor("test:hr"), () => NOW);
 });
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import { openDatabase } from "@starboard/db";
+import { openTestDatabase } from "@starboard/db/testing";
 import { describe, expect, it } from "vitest";
 import { createContext, systemActor } from "../src/context.ts";
 import { loadSizedDemo } from "../src/demo/loadSizedDemo.ts";
@@ -46,7 +46,7 @@ describe("sized datasets (starboard demo --size)", () => {
   });
 
   it("loadSizedDemo imports, scores and publishes through the real pipeline and creates the users", async () => {
-    const db = await openDatabase(":memory:");
+    const db = await openTestDatabase();
     const ctx = createContext(db, systemActor("test"));
     const result = await loadSizedDemo(ctx, { size: "S", seed: 3, quarters: ["2026-Q3"] });
     expect(result).toMatchObject({ status: "loaded", size: "S", teams: 5, agents: 100, users: 1 + 3 + 100, quarters: ["2026-Q3"] });

@@ -3,6 +3,8 @@ import { Kysely, type MigrationResultSet, Migrator } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations } from "./migrations/index.ts";
+import { openPostgres } from "./postgres/openPostgres.ts";
+import type { DatabaseTarget } from "./target.ts";
 import { StarboardSqliteDialect } from "./perf/rawSqlite.ts";
 import { refreshPlannerStatistics, tuneSqliteConnection } from "./perf/sqliteTuning.ts";
 import type { Database } from "./tables.ts";
@@ -47,10 +49,35 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
   return result;
 }
 
-/** Opens the database at `file` and brings its schema up to date. */
-export async function openDatabase(file: string, options: Omit<OpenSqliteOptions, "file"> = {}): Promise<Db> {
-  const db = openSqlite({ file, ...options });
-  await migrateToLatest(db);
+export interface OpenDatabaseOptions {
+  onQuery?: OpenSqliteOptions["onQuery"];
+  /** Postgres only: connections in the pool. */
+  poolSize?: number;
+  /** Postgres only: close idle connections after this many ms. */
+  idleTimeoutMs?: number;
+}
+
+/**
+ * Opens the database and brings its schema up to date. `target` is a SQLite file path
+ * (or ":memory:"), a `postgres://` URL, or a parsed {@link DatabaseTarget}.
+ */
+export async function openDatabase(target: string | DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Db> {
+  const resolved: DatabaseTarget =
+    typeof target !== "string"
+      ? target
+      : /^postgres(ql)?:\/\//.test(target)
+        ? { engine: "postgres", url: target }
+        : { engine: "sqlite", file: target };
+  const db =
+    resolved.engine === "postgres"
+      ? openPostgres({ url: resolved.url, ...options })
+      : openSqlite({ file: resolved.file, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   refreshPlannerStatistics(db);
   return db;
 }

@@ -15,3 +15,13 @@ export function autoIdColumn(engine: Engine) {
   return (c: ColumnDefinitionBuilder) =>
     engine === "postgres" ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey();
 }
+
+/**
+ * Whether `error` is a unique-constraint violation, on either engine (SQLite:
+ * SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY; Postgres: SQLSTATE 23505). Callers that turn a
+ * duplicate into a friendly message test it here instead of matching driver messages.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}

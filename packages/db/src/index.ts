@@ -3,6 +3,8 @@ export * from "./tables/coaching.ts";
 export * from "./tables/cycle.ts";
 export * from "./database.ts";
 export * from "./dialect.ts";
+export * from "./target.ts";
+export * from "./postgres/openPostgres.ts";
 // Query functions, one module per table or aggregate; each takes `db` first.
 export * from "./queries/quarters.ts";
 export * from "./queries/rubrics.ts";

@@ -1,3 +1,4 @@
+import { openTestDatabase } from "@starboard/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type Db,
@@ -13,7 +14,6 @@ import {
   listAudit,
   listImports,
   listTeams,
-  openDatabase,
   recordImportCounts,
   upsertAgentBatch,
   upsertFactBatch,
@@ -23,7 +23,7 @@ const AT = "2026-04-02T09:00:00.000Z";
 let db: Db;
 
 beforeEach(async () => {
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
 });
 afterEach(async () => {
   await db.destroy();

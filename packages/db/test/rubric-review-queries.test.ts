@@ -1,3 +1,5 @@
+import { openTestDatabase } from "@starboard/db/testing";
+import { isUniqueViolation } from "@starboard/db";
 import { CONTACT_CENTRE_10_POINT } from "@starboard/kpi";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -10,7 +12,6 @@ import {
   insertRubricReview,
   insertRubricVersion,
   nextRubricVersionNumber,
-  openDatabase,
   updateDraftRubricVersion,
   updateRubricReview,
 } from "../src/index.ts";
@@ -18,7 +19,7 @@ import {
 const AT = "2026-05-01T00:00:00.000Z";
 let db: Db;
 beforeEach(async () => {
-  db = await openDatabase(":memory:");
+  db = await openTestDatabase();
 });
 afterEach(async () => {
   await db.destroy();
@@ -45,7 +46,7 @@ describe("rubric drafts and reviews", () => {
     await insertRubricReview(db, { half: "2026-H1", status: "open", draft_version_id: null, whatif: null, whatif_at: null, decision: null, rationale: null, effective_from: null, opened_at: AT, opened_by: "hr@x", decided_at: null, decided_by: null, completed_at: null, completed_by: null });
     await expect(
       insertRubricReview(db, { half: "2026-H1", status: "open", draft_version_id: null, whatif: null, whatif_at: null, decision: null, rationale: null, effective_from: null, opened_at: AT, opened_by: "hr@y", decided_at: null, decided_by: null, completed_at: null, completed_by: null }),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toSatisfy(isUniqueViolation);
     expect(await completedReviewHalves(db)).toEqual(new Set());
     await updateRubricReview(db, "2026-H1", { status: "completed", completed_at: AT, completed_by: "hr@x" });
     expect(await completedReviewHalves(db)).toEqual(new Set(["2026-H1"]));

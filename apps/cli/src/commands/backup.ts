@@ -2,10 +2,22 @@ import { BackupError, backupSqlite, inspectBackup, recentSessionCount, restoreSq
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { CliFailure, type CliDeps, databasePath } from "../program.ts";
+import { CliFailure, type CliDeps, databaseTarget } from "../program.ts";
 
 /** Sessions seen this recently mean someone is using the web app on this database. */
 const IN_USE_WINDOW_MS = 30 * 60 * 1000;
+
+/** Backup and restore copy the SQLite file; a Postgres installation uses the server's own tools. */
+function sqliteFileOrFail(command: string): string {
+  const target = databaseTarget();
+  if (target.engine !== "sqlite") {
+    throw new CliFailure(
+      `starboard ${command}: the database is PostgreSQL (DATABASE_URL); use pg_dump / pg_restore (or your provider's backups) instead`,
+      1,
+    );
+  }
+  return target.file;
+}
 
 /**
  * `starboard backup <file>` — a consistent online copy (SQLite backup API), safe while the
@@ -20,7 +32,7 @@ export function registerBackup(program: Command, deps: CliDeps): void {
     .argument("<file>")
     .action(async (file: string) => {
       const target = resolve(file);
-      const source = databasePath();
+      const source = sqliteFileOrFail("backup");
       if (target === source) throw new CliFailure("starboard backup: the backup file must not be the database itself", 1);
       if (existsSync(target)) throw new CliFailure(`starboard backup: ${file} already exists; choose a new file name`, 1);
       try {
@@ -38,7 +50,7 @@ export function registerBackup(program: Command, deps: CliDeps): void {
     .option("--force", "restore even though web sessions were active in the last 30 minutes")
     .action(async (file: string, options: { force?: boolean }) => {
       const source = resolve(file);
-      const target = databasePath();
+      const target = sqliteFileOrFail("restore");
       try {
         const { migrations } = inspectBackup(source);
         const active = recentSessionCount(target, new Date(Date.now() - IN_USE_WINDOW_MS).toISOString());

@@ -2,7 +2,7 @@ import { DEMO_HR_EMAIL, DEMO_PASSWORD, createContext, demoLogins, isDomainError,
 import { loadSizedDemoCommand } from "../perf/sizedDemo.ts";
 import { findUserByEmail, listAgents } from "@starboard/db";
 import { type Command, Option } from "commander";
-import { CliFailure, type CliDeps, databasePath } from "../program.ts";
+import { CliFailure, type CliDeps, databaseLabel } from "../program.ts";
 
 function loginsText(): string {
   const logins = demoLogins();
@@ -31,7 +31,7 @@ export function registerDemo(program: Command, deps: CliDeps): void {
       const db = await deps.openDb();
       if (options.ifEmpty && (await listAgents(db)).length > 0) {
         if (options.size === undefined && (await findUserByEmail(db, DEMO_HR_EMAIL))) deps.out(loginsText());
-        else deps.out(`${databasePath()} already holds an organisation; the demo data was not loaded.`);
+        else deps.out(`${databaseLabel()} already holds an organisation; the demo data was not loaded.`);
         return;
       }
       if (options.size !== undefined) {
@@ -41,10 +41,10 @@ export function registerDemo(program: Command, deps: CliDeps): void {
       try {
         const result = await loadDemo(createContext(db, deps.actor), seed === undefined ? {} : { seed });
         if (result.status === "already_loaded") {
-          deps.out(`The demo data is already loaded in ${databasePath()}; nothing changed.`);
+          deps.out(`The demo data is already loaded in ${databaseLabel()}; nothing changed.`);
         } else {
           deps.out(
-            `Loaded the demo into ${databasePath()} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.teams} teams, ${result.agents} agents, ` +
+            `Loaded the demo into ${databaseLabel()} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.teams} teams, ${result.agents} agents, ` +
               `${result.users} users; quarters ${result.quarters.join(", ")} scored and published ` +
               `(${result.interactionRows} interaction rows, ${result.qaEvaluations} QA evaluations, ${result.csatResponses} CSAT responses).`,
           );

@@ -1,5 +1,5 @@
 import { DEFAULT_DEMO_SEED, DEMO_HR_EMAIL, DEMO_PASSWORD, type DemoSize, createContext, isDomainError, loadSizedDemo } from "@starboard/core";
-import { CliFailure, type CliDeps, databasePath } from "../program.ts";
+import { CliFailure, type CliDeps, databaseLabel } from "../program.ts";
 import { progressReporter } from "./progress.ts";
 
 /** `starboard demo --size S|M|L [--seed n] [--progress]`: loads a sized dataset into an empty database. */
@@ -14,7 +14,7 @@ export async function loadSizedDemoCommand(deps: CliDeps, options: { size: DemoS
     });
     progress.done();
     deps.out(
-      `Loaded the ${result.size} dataset into ${databasePath()} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.teams} teams, ${result.agents} agents, ` +
+      `Loaded the ${result.size} dataset into ${databaseLabel()} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.teams} teams, ${result.agents} agents, ` +
         `${result.users} users; quarters ${result.quarters.join(", ")} scored and published ` +
         `(${result.interactionRows} interaction rows, ${result.qaEvaluations} QA evaluations, ${result.csatResponses} CSAT responses).`,
     );

@@ -17,6 +17,16 @@ const EnvSchema = z.object({
     .min(1)
     .default("./data/starboard.db")
     .transform((p) => (p === ":memory:" ? p : resolve(process.cwd(), p))),
+  /**
+   * Optional: `postgres://…` runs on PostgreSQL instead of the SQLite file (STARBOARD_DB is
+   * then ignored). Several web processes may share it behind a load balancer.
+   */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Optional: when set, the session cookie is also HMAC-signed (ids are already 256-bit random). */
   SESSION_SECRET: z.string().min(16).optional(),
   /** Force the Secure `__Host-` session cookie even when the request looks like plain HTTP. */

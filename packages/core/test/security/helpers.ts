@@ -1,9 +1,10 @@
-import { type Db, openDatabase } from "@starboard/db";
+import { openTestDatabase } from "@starboard/db/testing";
+import { type Db } from "@starboard/db";
 import { type Actor, type Context, createContext, importCsv, systemActor } from "../../src/index.ts";
 
 /** A fresh in-memory database with two teams, four agents (one left in 2022) and an HR user. */
 export async function securityFixture(now = new Date("2026-04-02T09:00:00Z")) {
-  const db: Db = await openDatabase(":memory:");
+  const db: Db = await openTestDatabase();
   let clock = now;
   const system = createContext(db, systemActor("cli:test"), () => clock);
   await importCsv(system, {
