@@ -8,8 +8,17 @@ import { openPostgres } from "../postgres/openPostgres.ts";
  * The Vitest global setup of the Postgres projects (re)creates the template once per run and
  * drops every test database afterwards.
  */
-export const TEMPLATE_DATABASE = "starboard_test_template";
-export const TEST_DATABASE_PREFIX = "sbt_";
+/**
+ * Database names carry a tag (STARBOARD_TEST_DB_TAG, default "run") so two test runs on one
+ * cluster — two checkouts, say — do not drop each other's databases.
+ */
+function tag(): string {
+  const value = process.env.STARBOARD_TEST_DB_TAG ?? "run";
+  if (!/^[a-z0-9_]{1,20}$/.test(value)) throw new Error("STARBOARD_TEST_DB_TAG must be 1-20 of a-z, 0-9, _");
+  return value;
+}
+const templateDatabase = () => `sbt_${tag()}_template`;
+const testDatabasePrefix = () => `sbt_${tag()}_`;
 
 export function databaseUrlFor(baseUrl: string, database: string): string {
   const url = new URL(baseUrl);
@@ -29,8 +38,8 @@ async function withAdminClient<T>(baseUrl: string, run: (client: pg.Client) => P
 
 async function listTestDatabases(client: pg.Client): Promise<string[]> {
   const { rows } = await client.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2",
-    [`${TEST_DATABASE_PREFIX}%`, TEMPLATE_DATABASE],
+    "SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2",
+    [testDatabasePrefix(), templateDatabase()],
   );
   return rows.map((r) => r.datname);
 }
@@ -41,9 +50,9 @@ export async function prepareTemplateDatabase(baseUrl: string): Promise<void> {
     for (const name of await listTestDatabases(client)) {
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
-    await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+    await client.query(`CREATE DATABASE "${templateDatabase()}"`);
   });
-  const template = openPostgres({ url: databaseUrlFor(baseUrl, TEMPLATE_DATABASE), poolSize: 1 });
+  const template = openPostgres({ url: databaseUrlFor(baseUrl, templateDatabase()), poolSize: 1 });
   try {
     await migrateToLatest(template);
   } finally {
@@ -65,13 +74,13 @@ let counter = 0;
 /** Creates a fresh database copied from the migrated template and returns its URL. */
 export async function createDatabaseFromTemplate(baseUrl: string): Promise<string> {
   counter += 1;
-  const name = `${TEST_DATABASE_PREFIX}${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `${testDatabasePrefix()}${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
   await withAdminClient(baseUrl, async (client) => {
     // Several test workers copy the template at once; Postgres refuses a copy while another
     // session is connected to the template, so retry briefly on that one error.
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`);
         return;
       } catch (error) {
         const message = (error as Error).message;
