@@ -7,6 +7,7 @@ import {
   createContext,
   fileQaDispute,
   generateQaSample,
+  getQaSample,
   getQaEvaluationView,
   importCsv,
   installQaPresets,
@@ -327,6 +328,25 @@ describe("contacts and the sampling plan", () => {
     const regenerated = await generateQaSample(as("hr", "hr"), { month: "2026-10", regenerate: true });
     expect(regenerated.seed).toBe(plan.seed + 1);
     expect(regenerated.agents.find((a) => a.agentCode === "A1")!.random).not.toEqual(a1.random);
+  });
+
+  it("shows a manager only their own teams' picks; HR sees the whole plan", async () => {
+    const system = createContext(db, systemActor("cli:test"), () => now);
+    await importCsv(system, { kind: "contacts", fileName: "contacts.csv", source: csv(...contactLines()) });
+    const full = await generateQaSample(as("hr", "hr"), { month: "2026-10" });
+    expect(full.picks.some((p) => p.agentCode === "B1") && full.picks.some((p) => p.agentCode.startsWith("A"))).toBe(true);
+    expect((await getQaSample(as("hr", "hr"), "2026-10"))!.picks).toHaveLength(full.picks.length);
+
+    const north = (await getQaSample(lead1(), "2026-10"))!;
+    expect(north.picks.length).toBeGreaterThan(0);
+    expect(north.picks.every((p) => p.agentCode.startsWith("A"))).toBe(true);
+    expect(north.agents.map((a) => a.agentCode)).not.toContain("B1");
+    expect(north.picks).toHaveLength(full.picks.filter((p) => p.agentCode.startsWith("A")).length);
+
+    const south = (await getQaSample(lead3(), "2026-10"))!;
+    expect(south.picks.map((p) => p.agentCode)).toEqual(full.picks.filter((p) => p.agentCode === "B1").map((p) => p.agentCode));
+    expect(south.picks.length).toBeGreaterThan(0);
+    expect(await errorOf(getQaSample(as("a1", "agent"), "2026-10"))).toMatchObject({ code: "forbidden" });
   });
 });
 

@@ -42,10 +42,15 @@ export interface QaSamplePlanView {
   picks: Array<{ contactId: string; agentCode: string; kind: "random" | "targeted"; reason: string | null; reviewer: string | null; reviewerUserId: number | null; startedAt: string | null; channel: string | null; durationSec: number | null }>;
 }
 
-async function storedPlan(ctx: Context, month: string): Promise<QaSamplePlanView | null> {
+/** Which picks a viewer may see: everything (HR), or a manager's own teams and own review queue. */
+type PickScope = { teamIds: ReadonlySet<number>; userId: number | null } | null;
+
+async function storedPlan(ctx: Context, month: string, scope: PickScope = null): Promise<QaSamplePlanView | null> {
   const plan = await findSamplePlan(ctx.db, month);
   if (!plan) return null;
-  const picks = await samplePicks(ctx.db, month);
+  const picks = (await samplePicks(ctx.db, month)).filter(
+    (p) => scope === null || scope.teamIds.has(p.team_id) || (scope.userId !== null && p.reviewer_user_id === scope.userId),
+  );
   const byAgent = new Map<string, QaSamplePlanView["agents"][number]>();
   for (const p of picks) {
     const entry = byAgent.get(p.agent_code) ?? { agentCode: p.agent_code, quota: 0, random: [], targeted: [] };
@@ -75,11 +80,17 @@ async function storedPlan(ctx: Context, month: string): Promise<QaSamplePlanView
   };
 }
 
-/** The stored plan of a month, or null when none was generated (HR and QA leads). */
+/**
+ * The stored plan of a month, or null when none was generated. HR sees every pick; a manager
+ * sees the picks of their own teams' agents and any pick in their own review queue — never
+ * which contacts of other teams' agents were drawn.
+ */
 export async function getQaSample(ctx: Context, month: string): Promise<QaSamplePlanView | null> {
-  assertCan(await policyUserOf(ctx.db, ctx.actor), "qa_view_sample");
+  const viewer = await policyUserOf(ctx.db, ctx.actor);
+  assertCan(viewer, "qa_view_sample");
   if (!qaMonthSchema.safeParse(month).success) throw new DomainError("invalid_input", `"${month}" is not a month written YYYY-MM`, { field: "month" });
-  return storedPlan(ctx, month);
+  const scope: PickScope = viewer.role === "hr" ? null : { teamIds: new Set(viewer.teamIds), userId: viewer.userId };
+  return storedPlan(ctx, month, scope);
 }
 
 /**
