@@ -5,14 +5,17 @@ import { type DashboardFormat, useDashboardFormat } from "./useDashboardFormat";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-/** A raw value with its unit, 1 decimal ("90.0%", "38.0 s", "4.4"). */
+/** A raw value with its unit, 1 decimal ("90.0%", "38.0 s", "4.6 h (16,560.0 s)", "4.4"). */
 function formatRaw(value: number, unit: MetricUnit, f: DashboardFormat, t: T): string {
   switch (unit) {
     case "percent":
     case "pct_score":
       return `${f.one(value)}%`;
     case "seconds":
-      return t("agent.seconds", { value: f.one(value) });
+      // Email answers are measured in hours; show hours too, keeping the exact seconds beside them.
+      return value >= 3600
+        ? t("agent.hours", { value: f.one(value / 3600), seconds: f.one(value) })
+        : t("agent.seconds", { value: f.one(value) });
     case "rating":
       return f.one(value);
   }
