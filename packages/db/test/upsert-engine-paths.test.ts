@@ -161,7 +161,7 @@ describe(`upsertFactBatch on ${testEngine()}: the engine's path equals the porta
     expect(
       await both({ table: "csat_responses", rows: [{ response_id: "R1", date: "2026-04-01", agent_id: 1, channel: "chat", rating: 4, import_id: null }] }),
     ).toEqual({ added: 0, replaced: 1, unchanged: 0 });
-    const contact = { contact_id: "C1", started_at: "2026-04-01T08:00:00Z", agent_id: 3, channel: "phone", duration_sec: 15, sla_missed: 1, complaint: 0, import_id: 1 };
+    const contact = { contact_id: "C1", started_at: "2026-04-01T08:00:00Z", agent_id: 3, channel: "phone", duration_sec: 15, sla_missed: 1 as const, complaint: 0 as const, import_id: 1 };
     expect(await both({ table: "qa_contacts", rows: [contact] })).toEqual({ added: 1, replaced: 0, unchanged: 0 });
     expect(await both({ table: "qa_contacts", rows: [contact] })).toEqual({ added: 0, replaced: 0, unchanged: 1 });
 
