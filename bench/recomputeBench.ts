@@ -16,7 +16,7 @@ export interface RecomputeBenchResult {
 }
 
 /** The same sums the scoring aggregates produce, as bare SQL run straight on the SQLite handle. */
-const BARE_GROUP_BY = [
+export const BARE_GROUP_BY = [
   `SELECT agent_id, channel, SUM(contacts),
      SUM(CASE WHEN first_response_sec_sum IS NOT NULL THEN contacts ELSE 0 END), SUM(first_response_sec_sum),
      SUM(CASE WHEN answered_within_90s IS NOT NULL THEN contacts ELSE 0 END), SUM(answered_within_90s),

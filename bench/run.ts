@@ -14,6 +14,7 @@ import { type DemoSize, sizedAgentCode } from "@starboard/core";
 import { measureAgentPageBundle } from "./bundleBench.ts";
 import { benchDashboard } from "./dashboardBench.ts";
 import { benchImport } from "./importBench.ts";
+import { benchPostgres, postgresMarkdown } from "./postgres.ts";
 import { benchRecompute, quarterDatabase } from "./recomputeBench.ts";
 import { benchmarksMarkdown } from "./report.ts";
 import { ROOT, SERVER_ENTRY } from "./server.ts";
@@ -59,10 +60,14 @@ try {
   const dashboard = await benchDashboard(dashboardDb, { team: 1, agent: sizedAgentCode(size, 1) }, { connections: 50, durationSec: Number(values.duration) });
   for (const p of dashboard.pages) log(`  ${p.page}: ${p.requestsPerSec.toFixed(0)} req/s (${p.ratio.toFixed(2)}× static), p95 ${p.p95Ms} ms`);
 
+  const postgres = await benchPostgres(size, workDir, log, size === "L" ? 2 : 1);
+  if (postgres.skipped) log(`postgres rows skipped: ${postgres.reason}`);
+
   const bundle = measureAgentPageBundle();
   log(`agent page JS: ${bundle.gzipKb.toFixed(1)} kB gzip`);
 
-  const markdown = benchmarksMarkdown({ import: importResult, recompute, dashboard, bundle, totalSec: (performance.now() - started) / 1000 });
+  const markdown =
+    benchmarksMarkdown({ import: importResult, recompute, dashboard, bundle, totalSec: (performance.now() - started) / 1000 }) + "\n" + postgresMarkdown(postgres);
   writeFileSync(values.out!, markdown);
   process.stdout.write(markdown);
 } finally {

@@ -5,6 +5,8 @@ export * from "./database.ts";
 export * from "./dialect.ts";
 export * from "./target.ts";
 export * from "./postgres/openPostgres.ts";
+export * from "./postgres/copyFromStdin.ts";
+export * from "./postgres/upsertFactsPostgres.ts";
 // Query functions, one module per table or aggregate; each takes `db` first.
 export * from "./queries/quarters.ts";
 export * from "./queries/rubrics.ts";

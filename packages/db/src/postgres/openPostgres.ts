@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "../tables.ts";
+import { enableCopyFromStdin } from "./copyFromStdin.ts";
 import { pgTypeParsers } from "./typeParsers.ts";
 
 export interface OpenPostgresOptions {
@@ -26,6 +27,7 @@ export function openPostgres({ url, onQuery, poolSize = 10, idleTimeoutMs = 30_0
   // An idle client losing its connection (server restart, network) must not crash the process;
   // the pool drops it and the next query opens a new one.
   pool.on("error", () => {});
+  pool.on("connect", enableCopyFromStdin); // COPY … FROM STDIN through Kysely (bulk imports)
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     ...(onQuery

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Db } from "../database.ts";
+import { bulkInsertRowsPerStatement, engineOf } from "../dialect.ts";
+import { upsertFactBatchPostgres } from "../postgres/upsertFactsPostgres.ts";
 import { rawSqliteOf } from "../perf/rawSqlite.ts";
 import { upsertFactBatchSqlite } from "../perf/upsertFactsSqlite.ts";
 import type { NewCsatResponse, NewInteractionDaily, NewQaEvaluation, QuarterState } from "../tables.ts";
@@ -57,12 +59,17 @@ const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
  * identical row is left exactly as it is ("unchanged"). Portable SQL: a SELECT by key, then
  * one multi-row INSERT … ON CONFLICT (key) DO UPDATE. This is the single place the import
  * writes facts; on SQLite it runs the engine-specific fast path (prepared statements, one
- * index probe per row — see perf/upsertFactsSqlite.ts), elsewhere the portable path.
+ * index probe per row — see perf/upsertFactsSqlite.ts), on Postgres the COPY path (staging
+ * table + one INSERT … SELECT … ON CONFLICT — see postgres/upsertFactsPostgres.ts), elsewhere
+ * the portable path.
  */
 export async function upsertFactBatch(db: Db, batch: FactBatch): Promise<UpsertCounts> {
   const sqlite = rawSqliteOf(db);
   if (sqlite) {
     return upsertFactBatchSqlite(sqlite, batch.table, FACT_TABLES[batch.table], batch.rows as unknown as Record<string, unknown>[]);
+  }
+  if (engineOf(db) === "postgres") {
+    return upsertFactBatchPostgres(db, batch.table, FACT_TABLES[batch.table], batch.rows as unknown as Record<string, unknown>[]);
   }
   return upsertFactBatchPortable(db, batch);
 }
@@ -72,6 +79,22 @@ export async function upsertFactBatchPortable(db: Db, batch: FactBatch): Promise
   const counts: UpsertCounts = { added: 0, replaced: 0, unchanged: 0 };
   if (batch.rows.length === 0) return counts;
   const spec = FACT_TABLES[batch.table];
+  // A batch larger than one statement's bind parameters allow is written in chunks (keys are
+  // unique within the batch, so the chunks are independent). The OR-of-keys lookup of a
+  // composite key must also stay under SQLite's expression depth (1,000): at most 500 rows.
+  const perStatement = Math.min(
+    bulkInsertRowsPerStatement(engineOf(db), spec.key.length + spec.values.length + 1),
+    spec.key.length > 1 ? 500 : Number.POSITIVE_INFINITY,
+  );
+  if (batch.rows.length > perStatement) {
+    for (let i = 0; i < batch.rows.length; i += perStatement) {
+      const part = await upsertFactBatchPortable(db, { table: batch.table, rows: batch.rows.slice(i, i + perStatement) } as FactBatch);
+      counts.added += part.added;
+      counts.replaced += part.replaced;
+      counts.unchanged += part.unchanged;
+    }
+    return counts;
+  }
   const rows = batch.rows as unknown as Record<string, unknown>[];
   const anyDb = db as unknown as Kysely<any>;
 
@@ -115,8 +138,9 @@ export async function upsertFactBatchPortable(db: Db, batch: FactBatch): Promise
       )
       .execute();
   }
-  for (let i = 0; i < beforeImages.length; i += 150) {
-    await db.insertInto("import_replaced_rows").values(beforeImages.slice(i, i + 150)).execute();
+  const imagesPerStatement = bulkInsertRowsPerStatement(engineOf(db), 6);
+  for (let i = 0; i < beforeImages.length; i += imagesPerStatement) {
+    await db.insertInto("import_replaced_rows").values(beforeImages.slice(i, i + imagesPerStatement)).execute();
   }
   return counts;
 }
