@@ -100,7 +100,7 @@ describe.runIf(testEngine() === "postgres")("copyDatabase: an installation moves
       const error = await copyDatabase(sqlite(demoFile), to.target).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DatabaseCopyError);
       expect(error).toMatchObject({ code: "target_not_empty" });
-      expect((error as Error).message).toMatch(/already holds data: teams \(1 rows\)\. Copy only into a new, empty database; nothing was written$/);
+      expect((error as Error).message).toMatch(/already holds data: teams \(1 row\)\. Copy only into a new, empty database; nothing was written$/);
       expect(await db.selectFrom("agents").selectAll().execute()).toEqual([]);
     } finally {
       await db.destroy();
@@ -109,7 +109,10 @@ describe.runIf(testEngine() === "postgres")("copyDatabase: an installation moves
 
   it("refuses a missing, foreign or not fully migrated source, and two databases of one engine", async () => {
     const to = await createTestDatabaseTarget();
-    const refusal = (from: DatabaseTarget, target: DatabaseTarget = to.target) => copyDatabase(from, target).catch((e: unknown) => e as DatabaseCopyError);
+    const refusal = (from: DatabaseTarget, target: DatabaseTarget = to.target) => copyDatabase(from, target).then(
+      () => expect.unreachable("the copy should have been refused"),
+      (e: unknown) => e as DatabaseCopyError,
+    );
 
     const missing = await refusal(sqlite(join(dir, "nope.db")));
     expect(missing).toMatchObject({ code: "source_missing", message: `there is no database at ${join(dir, "nope.db")}` });

@@ -147,12 +147,13 @@ async function checkTargetEmpty(target: Db, to: DatabaseTarget): Promise<void> {
   const holding: string[] = [];
   for (const table of await listTableNames(target)) {
     const rows = await countRows(target, table);
-    if (rows !== (pristine.get(table) ?? 0)) holding.push(`${table} (${rows} rows)`);
+    if (rows !== (pristine.get(table) ?? 0)) holding.push(`${table} (${rows} ${rows === 1 ? "row" : "rows"})`);
   }
   if (holding.length > 0) {
+    const named = holding.length > 4 ? `${holding.slice(0, 4).join(", ")} and ${holding.length - 4} more tables` : holding.join(", ");
     throw new DatabaseCopyError(
       "target_not_empty",
-      `${describeTarget(to)} already holds data: ${holding.join(", ")}. Copy only into a new, empty database; nothing was written`,
+      `${describeTarget(to)} already holds data: ${named}. Copy only into a new, empty database; nothing was written`,
     );
   }
 }
