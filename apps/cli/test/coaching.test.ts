@@ -1,18 +1,17 @@
 import { assignCoachingPlan, createContext } from "@starboard/core";
-import { type Db, listInterventions, openDatabase } from "@starboard/db";
+import { type Db, listInterventions } from "@starboard/db";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliTestDatabase, createCliTestDatabase } from "./helpers/testDatabase.ts";
 
 const BIN = resolve(import.meta.dirname, "../../../node_modules/.bin/starboard");
 const run = promisify(execFile);
 
 async function starboard(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(BIN, args, { env: { ...process.env, STARBOARD_DB: dbFile } });
+    const { stdout, stderr } = await run(BIN, args, { env: database.childEnv() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -21,8 +20,7 @@ async function starboard(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 const AT = "2026-04-01T00:00:00.000Z";
-let dir: string;
-let dbFile: string;
+let database: CliTestDatabase;
 let db: Db;
 let agents: Record<string, number>;
 
@@ -38,9 +36,8 @@ async function phoneDay(agentId: number, date: string, resolved: number, rfc: nu
  * QA and CSAT have no data, so they are never weak items.
  */
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "starboard-coaching-"));
-  dbFile = join(dir, "starboard.db");
-  db = await openDatabase(dbFile);
+  database = await createCliTestDatabase();
+  db = await database.open();
   const team = Number((await db.insertInto("teams").values({ name: "Phone Support North", created_at: AT }).returning("id").executeTakeFirstOrThrow()).id);
   agents = {};
   for (const code of ["C003", "C001", "C002"]) {
@@ -60,7 +57,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  database.cleanup();
 });
 
 describe("starboard coaching", () => {

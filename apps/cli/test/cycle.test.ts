@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { type CliTestDatabase, createCliTestDatabase } from "./helpers/testDatabase.ts";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -11,7 +12,7 @@ const run = promisify(execFile);
 
 async function starboard(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(BIN, args, { env: { ...process.env, STARBOARD_DB: dbFile } });
+    const { stdout, stderr } = await run(BIN, args, { env: database.childEnv() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -20,15 +21,18 @@ async function starboard(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 let dir: string;
-let dbFile: string;
+let database: CliTestDatabase;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "starboard-cycle-"));
-  dbFile = join(dir, "starboard.db");
+  database = await createCliTestDatabase();
   const demo = await starboard("demo");
   expect(demo.code).toBe(0);
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  database.cleanup();
+});
 
 describe("starboard cycle / awards / export", () => {
   it("refuses a step not allowed from the current state with a clear message", async () => {

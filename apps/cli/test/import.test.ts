@@ -2,19 +2,22 @@ import { type CliRun, runStarboard } from "./helpers/runStarboard.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import SQLite from "better-sqlite3";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CliTestDatabase, createCliTestDatabase } from "./helpers/testDatabase.ts";
 
 const INTERACTIONS_HEADER =
   "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints";
 
 let dir: string;
+let database: CliTestDatabase;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "starboard-import-"));
+  database = await createCliTestDatabase();
 });
 afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
+  database.cleanup();
 });
 
 function file(name: string, content: string | Buffer): string {
@@ -24,17 +27,14 @@ function file(name: string, content: string | Buffer): string {
 }
 
 function starboard(...args: string[]): Promise<CliRun> {
-  return runStarboard(args, { cwd: dir, env: { ...process.env, STARBOARD_DB: join(dir, "starboard.db") } });
+  return runStarboard(args, { cwd: dir, env: database.childEnv() });
 }
 
-function tableRows(): Record<string, unknown[]> {
-  const sqlite = new SQLite(join(dir, "starboard.db"), { readonly: true });
-  try {
-    const tables = ["teams", "agents", "imports", "interaction_daily", "qa_evaluations", "csat_responses", "audit_log"];
-    return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
-  } finally {
-    sqlite.close();
-  }
+async function tableRows(): Promise<Record<string, string[]>> {
+  const all = await database.snapshot();
+  const tables = ["teams", "agents", "imports", "interaction_daily", "qa_evaluations", "csat_responses", "audit_log"];
+  for (const t of tables) expect(all[t], t).toBeDefined();
+  return Object.fromEntries(tables.map((t) => [t, all[t]!]));
 }
 
 describe("starboard import", () => {
@@ -54,7 +54,7 @@ describe("starboard import", () => {
   it("a rejected file: every problem on stderr, exit 1, nothing written", async () => {
     file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\n");
     expect((await starboard("import", "agents", "agents.csv")).status).toBe(0);
-    const before = tableRows();
+    const before = await tableRows();
     const bad = file("bad.csv", `${INTERACTIONS_HEADER}\n2026-01-05,A1,phone,10,300,9,8,7,,\n2026-01-06,A1,phone,ten,,,8,,,\n2026-01-07,A7,chat,1,,,,,,\n`);
     const result = await starboard("import", "interactions", bad);
     expect(result.status).toBe(1);
@@ -68,7 +68,7 @@ describe("starboard import", () => {
         "",
       ].join("\n"),
     );
-    expect(tableRows()).toEqual(before);
+    expect(await tableRows()).toEqual(before);
   });
 
   it("reads GB18030 by detection and honours --encoding", async () => {
@@ -77,9 +77,7 @@ describe("starboard import", () => {
     expect(forced.status).toBe(1);
     expect(forced.stderr).toContain("line 2, column name: contains bytes that are not valid UTF-8");
     expect((await starboard("import", "agents", gb)).status).toBe(0);
-    const sqlite = new SQLite(join(dir, "starboard.db"), { readonly: true });
-    expect(sqlite.prepare("SELECT name FROM teams").all()).toEqual([{ name: "华东一组" }]);
-    sqlite.close();
+    expect(await database.use((db) => db.selectFrom("teams").select("name").execute())).toEqual([{ name: "华东一组" }]);
   });
 
   it("usage errors exit 2, a missing file exits 1, never with a stack trace", async () => {
@@ -98,9 +96,9 @@ describe("starboard import", () => {
   it("a locked quarter refuses the file", async () => {
     file("agents.csv", "agent_code,name,team,email,hire_date\nA1,Ann,North,,2025-01-01\n");
     expect((await starboard("import", "agents", "agents.csv")).status).toBe(0);
-    const sqlite = new SQLite(join(dir, "starboard.db"));
-    sqlite.prepare("INSERT INTO quarters (id, state, updated_at) VALUES ('2026-Q1', 'locked', '2026-04-01T00:00:00Z')").run();
-    sqlite.close();
+    await database.use((db) =>
+      db.insertInto("quarters").values({ id: "2026-Q1", state: "locked", rubric_version_id: null, calculated_at: null, updated_at: "2026-04-01T00:00:00Z" }).execute(),
+    );
     file("i.csv", `${INTERACTIONS_HEADER}\n2026-02-01,A1,chat,3,,,,,,\n`);
     const result = await starboard("import", "interactions", "i.csv");
     expect(result.status).toBe(1);

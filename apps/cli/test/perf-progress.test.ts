@@ -2,14 +2,22 @@ import { type CliRun, runStarboard } from "./helpers/runStarboard.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliTestDatabase, createCliTestDatabase } from "./helpers/testDatabase.ts";
 import { progressReporter } from "../src/perf/progress.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "starboard-progress-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let database: CliTestDatabase;
+beforeAll(async () => {
+  database = await createCliTestDatabase();
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  database.cleanup();
+});
 
 function starboard(...args: string[]): Promise<CliRun> {
-  return runStarboard(args, { cwd: dir, env: { ...process.env, STARBOARD_DB: join(dir, "starboard.db") } });
+  return runStarboard(args, { cwd: dir, env: database.childEnv() });
 }
 
 describe("progressReporter", () => {

@@ -2,17 +2,20 @@ import { type CliRun, runStarboard } from "./helpers/runStarboard.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CliTestDatabase, createCliTestDatabase } from "./helpers/testDatabase.ts";
 
 const CONTACTS_HEADER = "contact_id,started_at,agent_code,channel,duration_sec,sla_missed,complaint";
 
 let dir: string;
+let database: CliTestDatabase;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "starboard-qa-"));
+  database = await createCliTestDatabase();
 });
 afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
+  database.cleanup();
 });
 
 function file(name: string, content: string): string {
@@ -21,7 +24,7 @@ function file(name: string, content: string): string {
   return path;
 }
 function starboard(...args: string[]): Promise<CliRun> {
-  return runStarboard(args, { cwd: dir, env: { ...process.env, STARBOARD_DB: join(dir, "starboard.db") } });
+  return runStarboard(args, { cwd: dir, env: database.childEnv() });
 }
 
 function contacts(): string {
@@ -62,15 +65,8 @@ describe("starboard import contacts / qa sample", () => {
     const regenerated = JSON.parse((await starboard("qa", "sample", "2026-10", "--json", "--regenerate")).stdout);
     expect(regenerated.agents[0].random).not.toEqual(a1.random);
 
-    const sqlite = new SQLite(join(dir, "starboard.db"), { readonly: true });
-    try {
-      expect(sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'qa_sample_plan' ORDER BY id").all()).toEqual([
-        { action: "qa_sample_generate" },
-        { action: "qa_sample_regenerate" },
-      ]);
-    } finally {
-      sqlite.close();
-    }
+    const actions = await database.use((db) => db.selectFrom("audit_log").select("action").where("entity", "=", "qa_sample_plan").orderBy("id").execute());
+    expect(actions).toEqual([{ action: "qa_sample_generate" }, { action: "qa_sample_regenerate" }]);
   });
 
   it("refuses a bad month and a bad contacts file with every problem, writing nothing", async () => {

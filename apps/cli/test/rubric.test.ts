@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type CliTestDatabase, createCliTestDatabase } from "./helpers/testDatabase.ts";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -9,11 +10,11 @@ const BIN = resolve(import.meta.dirname, "../../../node_modules/.bin/starboard")
 const run = promisify(execFile);
 
 let dir: string;
-let dbFile: string;
+let database: CliTestDatabase;
 
 async function starboard(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(BIN, args, { env: { ...process.env, STARBOARD_DB: dbFile } });
+    const { stdout, stderr } = await run(BIN, args, { env: database.childEnv() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -23,11 +24,14 @@ async function starboard(...args: string[]): Promise<{ code: number; stdout: str
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "starboard-rubric-"));
-  dbFile = join(dir, "starboard.db");
+  database = await createCliTestDatabase();
   const demo = await starboard("demo");
   expect(demo.code).toBe(0);
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  database.cleanup();
+});
 
 interface Standing { composite: number | null; grade: string | null; status: string }
 interface WhatIf { quarters: Array<{ quarter: string; agents: Array<{ agentCode: string; before: Standing; after: Standing }> }> }

@@ -1,17 +1,15 @@
-import { openDatabase } from "@starboard/db";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliTestDatabase, createCliTestDatabase } from "./helpers/testDatabase.ts";
 
 const BIN = resolve(import.meta.dirname, "../../../node_modules/.bin/starboard");
 const run = promisify(execFile);
 
-async function starboard(dbFile: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function starboard(database: CliTestDatabase, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(BIN, args, { env: { ...process.env, STARBOARD_DB: dbFile } });
+    const { stdout, stderr } = await run(BIN, args, { env: database.childEnv() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -20,14 +18,12 @@ async function starboard(dbFile: string, ...args: string[]): Promise<{ code: num
 }
 
 const AT = "2026-04-01T00:00:00.000Z";
-let dir: string;
-let dbFile: string;
+let database: CliTestDatabase;
 
 /** Two agents: W001 is the brief's worked example; N001 is active with no data. Listed out of order on purpose. */
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "starboard-score-"));
-  dbFile = join(dir, "starboard.db");
-  const db = await openDatabase(dbFile);
+  database = await createCliTestDatabase();
+  const db = await database.open();
   const team = await db.insertInto("teams").values({ name: "Phone Support North", created_at: AT }).returning("id").executeTakeFirstOrThrow();
   const agent = async (code: string) =>
     (
@@ -66,12 +62,12 @@ beforeAll(async () => {
   await db.destroy();
 });
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  database.cleanup();
 });
 
 describe("starboard score", () => {
   it("--json prints the documented contract", async () => {
-    const { code, stdout, stderr } = await starboard(dbFile, "score", "2026-Q1", "--json");
+    const { code, stdout, stderr } = await starboard(database, "score", "2026-Q1", "--json");
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
@@ -109,7 +105,7 @@ describe("starboard score", () => {
   });
 
   it("prints a readable table without --json", async () => {
-    const { code, stdout } = await starboard(dbFile, "score", "2026-Q1");
+    const { code, stdout } = await starboard(database, "score", "2026-Q1");
     expect(code).toBe(0);
     expect(stdout).toContain('2026-Q1 scored with "Contact centre 10-point" v1: 2 agents (1 complete, 0 incomplete, 1 insufficient)');
     expect(stdout).toMatch(/W001\s+Agent W001\s+Phone Support North\s+80\.2\s+B\s+complete\s+1\s+1/);
@@ -117,7 +113,7 @@ describe("starboard score", () => {
   });
 
   it("rejects an invalid quarter with a clear message and exit status 1", async () => {
-    const { code, stdout, stderr } = await starboard(dbFile, "score", "2026-Q5", "--json");
+    const { code, stdout, stderr } = await starboard(database, "score", "2026-Q5", "--json");
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain('"2026-Q5" is not a quarter');
@@ -125,10 +121,10 @@ describe("starboard score", () => {
   });
 
   it("refuses a locked quarter with a clear message and exit status 1", async () => {
-    const db = await openDatabase(dbFile);
+    const db = await database.open();
     await db.insertInto("quarters").values({ id: "2025-Q4", state: "locked", rubric_version_id: null, calculated_at: null, updated_at: AT }).execute();
     await db.destroy();
-    const { code, stdout, stderr } = await starboard(dbFile, "score", "2025-Q4");
+    const { code, stdout, stderr } = await starboard(database, "score", "2025-Q4");
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr.trim()).toBe("starboard score: quarter 2025-Q4 is locked; it can no longer be recalculated");

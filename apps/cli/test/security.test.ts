@@ -5,7 +5,9 @@ import { createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CliTestDatabase, createCliTestDatabase, onPostgres } from "./helpers/testDatabase.ts";
 
 const BIN = STARBOARD_BIN;
 const INTERACTIONS_HEADER =
@@ -13,15 +15,19 @@ const INTERACTIONS_HEADER =
 
 let dir: string;
 let dbPath: string;
+let database: CliTestDatabase;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "starboard-security-"));
   dbPath = join(dir, "starboard.db");
+  database = await createCliTestDatabase(dbPath);
 });
 afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const env = () => ({ ...process.env, STARBOARD_DB: dbPath, STARBOARD_PUBLIC_URL: "https://starboard.example.com/" });
+const env = () => database.childEnv({ STARBOARD_PUBLIC_URL: "https://starboard.example.com/" });
+/** Every row of every table of the test database (either engine). */
+const snapshot = () => database.snapshot();
 function starboard(...args: string[]): Promise<CliRun> {
   return runStarboard(args, { cwd: dir, env: env() });
 }
@@ -31,8 +37,8 @@ function file(name: string, content: string): string {
   return path;
 }
 
-/** Every row of every table (sorted), read with a plain connection. */
-function snapshot(path = dbPath): Record<string, string[]> {
+/** Every row of every table of a SQLite file (sorted), read with a plain read-only connection. */
+function sqliteSnapshot(path: string): Record<string, string[]> {
   const sqlite = new SQLite(path, { readonly: true });
   try {
     const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
@@ -79,12 +85,13 @@ describe("starboard users", () => {
 
   it("deactivate ends the user's sessions and blocks new links", async () => {
     await seed();
-    const sqlite = new SQLite(dbPath);
-    const id = (sqlite.prepare("SELECT id FROM users WHERE email = 'ann@example.com'").get() as { id: number }).id;
-    sqlite.prepare("INSERT INTO sessions VALUES ('s1', ?, '2026-01-01', '2026-01-01', '2099-01-01')").run(id);
-    sqlite.close();
+    await database.use(async (db) => {
+      const { id } = await db.selectFrom("users").select("id").where("email", "=", "ann@example.com").executeTakeFirstOrThrow();
+      await db.insertInto("sessions").values({ id: "s1", user_id: id, created_at: "2026-01-01", last_seen_at: "2026-01-01", expires_at: "2099-01-01" }).execute();
+    });
+    expect((await snapshot()).sessions).toHaveLength(1);
     expect(await starboard("users", "deactivate", "ann@example.com")).toMatchObject({ status: 0, stdout: "ann@example.com deactivated; all their sessions ended\n" });
-    expect(snapshot().sessions).toEqual([]);
+    expect((await snapshot()).sessions).toEqual([]);
     expect((await starboard("users", "reset-link", "ann@example.com")).status).toBe(1);
   });
 });
@@ -96,7 +103,7 @@ describe("starboard privacy", () => {
     expect(await starboard("privacy", "retention", "5")).toMatchObject({ status: 1, stderr: "starboard privacy: retention must be a whole number of days, 30–3650\n" });
     const report = JSON.parse((await starboard("privacy", "anonymise-leavers", "--json")).stdout) as Record<string, unknown>;
     expect(report).toMatchObject({ retentionDays: 365, anonymised: 1, dryRun: false });
-    expect(snapshot().agents!.some((r) => r.includes('"name":"Lea"'))).toBe(false);
+    expect((await snapshot()).agents!.some((r) => r.includes('"name":"Lea"'))).toBe(false);
     const exported = JSON.parse((await starboard("privacy", "export", "A1")).stdout) as { agent: { agent_code: string }; users: unknown[] };
     expect(exported.agent.agent_code).toBe("A1");
     expect(exported.users).toHaveLength(1);
@@ -104,22 +111,37 @@ describe("starboard privacy", () => {
   });
 });
 
-describe("backup and restore", () => {
+describe.runIf(onPostgres())("backup and restore on PostgreSQL", () => {
+  it("are refused with a pointer to pg_dump, touching nothing", async () => {
+    await seed();
+    const before = await snapshot();
+    const backupFile = join(dir, "backup.db");
+    const message = (command: string) =>
+      `starboard ${command}: the database is PostgreSQL (DATABASE_URL); use pg_dump / pg_restore (or your provider's backups) instead\n`;
+    expect(await starboard("backup", backupFile)).toEqual({ status: 1, stdout: "", stderr: message("backup") });
+    expect(existsSync(backupFile)).toBe(false);
+    writeFileSync(backupFile, "");
+    expect(await starboard("restore", backupFile)).toEqual({ status: 1, stdout: "", stderr: message("restore") });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe.skipIf(onPostgres())("backup and restore (SQLite)", () => {
   it("round-trip: restore brings back exactly what was backed up", async () => {
     await seed();
     const backupFile = join(dir, "backup.db");
-    const saved = snapshot();
+    const saved = sqliteSnapshot(dbPath);
     expect(await starboard("backup", backupFile)).toMatchObject({ status: 0 });
-    expect(snapshot(backupFile)).toEqual(saved);
+    expect(sqliteSnapshot(backupFile)).toEqual(saved);
     expect(await starboard("backup", backupFile)).toMatchObject({ status: 1, stderr: `starboard backup: ${backupFile} already exists; choose a new file name\n` });
 
     // Changes after the backup …
     file("i.csv", `${INTERACTIONS_HEADER}\n2026-01-05,A1,phone,10,300,9,8,7,,\n`);
     expect((await starboard("import", "interactions", "i.csv")).status).toBe(0);
-    expect(snapshot()).not.toEqual(saved);
+    expect(sqliteSnapshot(dbPath)).not.toEqual(saved);
     // … are gone after the restore.
     expect(await starboard("restore", backupFile)).toMatchObject({ status: 0 });
-    expect(snapshot()).toEqual(saved);
+    expect(sqliteSnapshot(dbPath)).toEqual(saved);
   });
 
   it("restore refuses a file that is not a Starboard database, and refuses while web sessions are active unless --force", async () => {
@@ -138,9 +160,9 @@ describe("backup and restore", () => {
     const refused = await starboard("restore", backupFile);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("refused — 1 web session was active in the last 30 minutes");
-    expect(snapshot().sessions).toHaveLength(1);
+    expect(sqliteSnapshot(dbPath).sessions).toHaveLength(1);
     expect((await starboard("restore", backupFile, "--force")).status).toBe(0);
-    expect(snapshot().sessions).toHaveLength(0);
+    expect(sqliteSnapshot(dbPath).sessions).toHaveLength(0);
   });
 });
 
@@ -165,7 +187,7 @@ describe("concurrent writers", () => {
       { code: 0, out: "b.csv: 20000 rows — 20000 added, 0 replaced, 0 unchanged\n" },
       expect.objectContaining({ code: 0 }),
     ]);
-    expect(snapshot().interaction_daily).toHaveLength(40_000);
+    expect((await snapshot()).interaction_daily).toHaveLength(40_000);
   }, 60_000);
 });
 
@@ -190,27 +212,39 @@ describe("nothing lost", () => {
       }
       out.end(done);
     });
-    const before = snapshot();
+    const before = await snapshot();
     const wal = `${dbPath}-wal`;
     const walBefore = existsSync(wal) ? statSync(wal).size : 0;
+    // On Postgres: another session holds a write lock on interaction_daily, i.e. rows are going in.
+    const watcher = onPostgres() ? await database.open() : undefined;
+    const importIsWriting = async (): Promise<boolean> => {
+      if (!watcher) return existsSync(wal) && statSync(wal).size > walBefore + 1_000_000;
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+        WHERE c.relname = 'interaction_daily' AND l.mode = 'RowExclusiveLock' AND l.granted
+          AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(watcher);
+      return Number(rows[0]!.n) > 0;
+    };
 
     const child = spawn(BIN, ["import", "interactions", big], { cwd: dir, env: env(), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("exit", (code, signal) => done({ code, signal })));
-    // Wait until it has started writing (the WAL grows by > 1 MB of uncommitted pages), then kill it.
+    // Wait until it has started writing (SQLite: the WAL grows by > 1 MB of uncommitted pages;
+    // Postgres: its transaction holds a write lock on the table), then kill it.
     const deadline = Date.now() + 45_000;
+    let writing = false;
     while (Date.now() < deadline && child.exitCode === null) {
-      if (existsSync(wal) && statSync(wal).size > walBefore + 1_000_000) break;
+      if ((writing = await importIsWriting())) break;
       await new Promise((r) => setTimeout(r, 10));
     }
-    const walAtKill = existsSync(wal) ? statSync(wal).size : 0;
     child.kill("SIGKILL");
     const { signal } = await exited;
+    await watcher?.destroy();
     expect(signal, `the import finished before it could be killed: ${stdout}`).toBe("SIGKILL");
-    expect(walAtKill).toBeGreaterThan(walBefore + 1_000_000);
+    expect(writing).toBe(true);
 
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // And the database is usable: the same file imports completely afterwards.
     const again = await starboard("import", "interactions", big);
     expect(again.stdout).toBe("big.csv: 300000 rows — 300000 added, 0 replaced, 0 unchanged\n");

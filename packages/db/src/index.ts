@@ -41,3 +41,7 @@ export * from "./queries/qa-forms.ts";
 export * from "./queries/qa-scorings.ts";
 export * from "./queries/qa-sampling.ts";
 export * from "./queries/qa-reports.ts";
+export * from "./migrationStatus.ts";
+export * from "./transfer/schemaInfo.ts";
+export * from "./transfer/resultsChecksum.ts";
+export * from "./transfer/copyDatabase.ts";

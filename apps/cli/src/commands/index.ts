@@ -12,6 +12,7 @@ import { registerCycle } from "./cycle.ts";
 import { registerAwards } from "./awards.ts";
 import { registerExport } from "./export.ts";
 import { registerQa } from "./qa.ts";
+import { registerDb } from "./db.ts";
 
 /** One module per command group; add the register function of each here, one per line. */
 export const commandModules: Array<(program: Command, deps: CliDeps) => void> = [
@@ -27,4 +28,5 @@ export const commandModules: Array<(program: Command, deps: CliDeps) => void> = 
   registerAwards,
   registerExport,
   registerQa,
+  registerDb,
 ];
