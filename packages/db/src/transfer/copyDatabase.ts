@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Kysely, type Transaction, sql } from "kysely";
 import { type Db, openDatabase } from "../database.ts";
-import { type Engine, engineOf } from "../dialect.ts";
+import { bulkInsertRowsPerStatement, type Engine, engineOf } from "../dialect.ts";
 import { appliedMigrationNames, knownMigrationNames, openDatabaseAsIs } from "../migrationStatus.ts";
 import type { Database } from "../tables.ts";
 import { type DatabaseTarget, describeTarget } from "../target.ts";
@@ -51,14 +51,9 @@ export interface DatabaseCopyReport {
   elapsedMs: number;
 }
 
-/** Bind parameters one statement may carry: Postgres allows 65,535, SQLite (better-sqlite3) 32,766. */
-export function maxBindParameters(engine: Engine): number {
-  return engine === "postgres" ? 65_535 : 32_766;
-}
-
-/** Rows per multi-row INSERT for a table of `columns` columns, within the engine's limit. */
+/** Rows per multi-row INSERT for a table of `columns` columns: the engine's limit, at most 5,000 rows. */
 export function rowsPerInsert(engine: Engine, columns: number): number {
-  return Math.max(1, Math.min(5_000, Math.floor(maxBindParameters(engine) / Math.max(1, columns))));
+  return Math.min(5_000, bulkInsertRowsPerStatement(engine, Math.max(1, columns)));
 }
 
 export interface CopyDatabaseOptions {
