@@ -37,3 +37,4 @@ export * from "./queries/qa-forms.ts";
 export * from "./queries/qa-scorings.ts";
 export * from "./queries/qa-sampling.ts";
 export * from "./queries/qa-reports.ts";
+export * from "./perf/dataVersion.ts";
