@@ -45,8 +45,9 @@ const watches = new WeakMap<SQLite.Database, DataVersionWatch>();
  */
 export function watchDataVersion(db: Kysely<any>): DataVersionWatch | null {
   if (engineOf(db) !== "sqlite") return null;
-  const sqlite = rawSqliteOf(db);
-  if (!sqlite) return null;
+  const raw = rawSqliteOf(db);
+  if (!raw) return null;
+  const sqlite: SQLite.Database = raw;
   const existing = watches.get(sqlite);
   if (existing) return existing;
 
