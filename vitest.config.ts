@@ -7,7 +7,7 @@ export default defineConfig({
       { test: { name: "db", root: "packages/db", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"] } },
       { test: { name: "core", root: "packages/core", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"] } },
       { test: { name: "cli", root: "apps/cli", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"], testTimeout: 60_000 } },
-      { test: { name: "web", root: "apps/web", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"] } },
+      { test: { name: "web", root: "apps/web", include: ["test/**/*.test.ts"], setupFiles: ["../../test/setup/no-console-error.ts"] }, resolve: { alias: { "~/": `${import.meta.dirname}/apps/web/app/` } } },
       {
         test: {
           name: "e2e",
