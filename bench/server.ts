@@ -26,14 +26,14 @@ async function freePort(): Promise<number> {
 }
 
 /** Serves the production build (apps/web/server.mjs, NODE_ENV=production) against `dbPath`. */
-export async function startServer(dbPath: string): Promise<RunningServer> {
+export async function startServer(dbPath: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`no production build at ${SERVER_ENTRY}: run \`npm run build\` first`);
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   // node + the script directly (not npx), so the pid we hold is the server itself.
   const child: ChildProcess = spawn(process.execPath, [WEB_SERVER, SERVER_ENTRY], {
     cwd: join(ROOT, "apps/web"),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", STARBOARD_DB: dbPath },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", STARBOARD_DB: dbPath, ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
