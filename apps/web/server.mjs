@@ -22,7 +22,7 @@ const build = await import(pathToFileURL(buildPath).href);
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
 const render = createRequestHandler(build, process.env.NODE_ENV);
-/** @type {{ handle(request: Request, render: (r: Request) => Promise<Response>): Promise<Response | { status: number; headers: [string, string][]; body: string }> } | undefined} */
+/** @type {{ handle(request: Request, render: (r: Request) => Promise<Response>): Promise<Response | { status: number; headers: [string, string][]; body: Buffer[]; bodyBytes: number }> } | undefined} */
 const pageCache = build.entry.module.pageCache;
 
 const app = express();
@@ -43,9 +43,13 @@ app.all("*", async (req, res, next) => {
       await sendRemixResponse(res, reply);
       return;
     }
+    // A cache hit: the stored bytes, written without re-encoding (one writev).
     res.status(reply.status);
     for (const [name, value] of reply.headers) res.setHeader(name, value);
-    res.end(reply.body);
+    res.setHeader("Content-Length", String(reply.bodyBytes));
+    res.cork();
+    for (const chunk of reply.body) res.write(chunk);
+    res.end();
   } catch (error) {
     next(error);
   }

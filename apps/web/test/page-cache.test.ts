@@ -70,7 +70,9 @@ const get = (path: string, user: string, headers: Record<string, string> = {}) =
 async function read(reply: Response | CachedReply) {
   if (reply instanceof Response) return { status: reply.status, cache: reply.headers.get("X-Page-Cache"), csp: reply.headers.get("Content-Security-Policy") ?? "", body: await reply.text() };
   const header = (name: string) => reply.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1] ?? null;
-  return { status: reply.status, cache: header("X-Page-Cache"), csp: header("Content-Security-Policy") ?? "", body: reply.body };
+  const body = Buffer.concat(reply.body);
+  expect(body.length).toBe(reply.bodyBytes);
+  return { status: reply.status, cache: header("X-Page-Cache"), csp: header("Content-Security-Policy") ?? "", body: body.toString("utf8") };
 }
 
 async function teamViews(teamId: number): Promise<number> {
