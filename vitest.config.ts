@@ -7,7 +7,11 @@ const sqliteProjects = [
   { test: { name: "db", root: "packages/db", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError] } },
   { test: { name: "core", root: "packages/core", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError] } },
   { test: { name: "cli", root: "apps/cli", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError], testTimeout: 60_000 } },
-  { test: { name: "web", root: "apps/web", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError] } },
+  {
+    test: { name: "web", root: "apps/web", include: ["test/**/*.test.ts"], setupFiles: [noConsoleError] },
+    // The page-cache test imports web models, which use the app's "~/" alias.
+    resolve: { alias: { "~/": `${import.meta.dirname}/apps/web/app/` } },
+  },
   {
     test: {
       name: "e2e",

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const SERVER_ENTRY = join(ROOT, "apps/web/build/server/index.js");
-const REMIX_SERVE = join(ROOT, "node_modules/.bin/remix-serve");
+/** The production server: remix-serve's stack plus the dashboard page cache (docs/decisions/063). */
+const WEB_SERVER = join(ROOT, "apps/web/server.mjs");
 
 export interface RunningServer {
   baseURL: string;
@@ -24,15 +25,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Serves the production build (remix-serve, NODE_ENV=production) against `dbPath`. */
-export async function startServer(dbPath: string): Promise<RunningServer> {
+/** Serves the production build (apps/web/server.mjs, NODE_ENV=production) against `dbPath`. */
+export async function startServer(dbPath: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`no production build at ${SERVER_ENTRY}: run \`npm run build\` first`);
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   // node + the script directly (not npx), so the pid we hold is the server itself.
-  const child: ChildProcess = spawn(process.execPath, [REMIX_SERVE, SERVER_ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, [WEB_SERVER, SERVER_ENTRY], {
     cwd: join(ROOT, "apps/web"),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", STARBOARD_DB: dbPath },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", STARBOARD_DB: dbPath, ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

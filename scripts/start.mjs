@@ -17,7 +17,8 @@ const env = {
 const demo = spawnSync(bin("starboard"), ["demo", "--if-empty"], { env, stdio: "inherit", cwd: root });
 if (demo.status !== 0) process.exit(demo.status ?? 1);
 
-// remix-serve resolves the client assets (build/client) relative to its working directory.
-const server = spawn(bin("remix-serve"), ["build/server/index.js"], { env, stdio: "inherit", cwd: resolve(root, "apps/web") });
+// The production server (remix-serve's stack plus the dashboard page cache) resolves the
+// client assets (build/client) relative to its working directory.
+const server = spawn(process.execPath, ["server.mjs", "build/server/index.js"], { env, stdio: "inherit", cwd: resolve(root, "apps/web") });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -35,6 +35,9 @@ it("runs the whole benchmark pipeline on S data", { timeout: 120_000 }, async ()
     expect(page.requestsPerSec, page.page).toBeGreaterThan(0);
     expect(page.errors, `${page.page}: every request must be a signed-in 200`).toBe(0);
   }
+  // The page cache is on in the measured server (a repeated view is a hit) and off in the reference one.
+  expect(Object.values(dashboard.cacheStatusAfterWarmup)).toEqual(["hit", "hit", "hit"]);
+  expect(dashboard.uncachedPages.map((p) => p.errors)).toEqual([0, 0, 0]);
 
   const bundle = measureAgentPageBundle();
   expect(bundle.files).toBeGreaterThan(2);

@@ -8,7 +8,7 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** e.g. http://127.0.0.1:41234 — the production build served by remix-serve. */
+    /** e.g. http://127.0.0.1:41234 — the production build served by apps/web/server.mjs. */
     baseURL: string;
     /** Absolute path of the E2E database (demo data loaded). */
     dbPath: string;
@@ -17,7 +17,8 @@ declare module "vitest" {
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const SERVER_ENTRY = join(ROOT, "apps/web/build/server/index.js");
-const REMIX_SERVE = join(ROOT, "node_modules/.bin/remix-serve");
+/** The production server (remix-serve's stack plus the dashboard page cache). */
+const WEB_SERVER = join(ROOT, "apps/web/server.mjs");
 const STARBOARD_CLI = join(ROOT, "node_modules/.bin/starboard");
 
 /**
@@ -42,7 +43,7 @@ export default async function setup(project: TestProject) {
   const log = createWriteStream(logFile);
   // Started from node_modules/.bin (not npx) with node directly, so `server.pid` is the server itself.
   // cwd = apps/web: the build names its client assets relative to the app ("build/client").
-  const server = spawn(process.execPath, [REMIX_SERVE, SERVER_ENTRY], {
+  const server = spawn(process.execPath, [WEB_SERVER, SERVER_ENTRY], {
     cwd: join(ROOT, "apps/web"),
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", STARBOARD_DB: dbPath },
     stdio: ["ignore", "pipe", "pipe"],
@@ -102,7 +103,7 @@ function freePort(): Promise<number> {
 async function waitUntilAnswering(server: ChildProcess, url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`remix-serve exited early with status ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the web server exited early with status ${server.exitCode}`);
     try {
       const response = await fetch(url, { redirect: "manual" });
       if (response.status < 500) return;
@@ -111,7 +112,7 @@ async function waitUntilAnswering(server: ChildProcess, url: string, timeoutMs: 
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`remix-serve did not answer ${url} within ${timeoutMs} ms`);
+  throw new Error(`the web server did not answer ${url} within ${timeoutMs} ms`);
 }
 
 function stop(server: ChildProcess): Promise<void> {

@@ -115,3 +115,6 @@ function setSecurityHeaders(headers: Headers, nonce: string, dev: boolean) {
   headers.set("Referrer-Policy", "same-origin");
   headers.set("X-Frame-Options", "DENY");
 }
+
+/** The dashboard page cache, for the production server (server.mjs); see docs/decisions/063. */
+export { pageCache } from "./utils/pageCache/serverPageCache.server";

@@ -45,3 +45,4 @@ export * from "./migrationStatus.ts";
 export * from "./transfer/schemaInfo.ts";
 export * from "./transfer/resultsChecksum.ts";
 export * from "./transfer/copyDatabase.ts";
+export * from "./perf/dataVersion.ts";

@@ -1,5 +1,6 @@
 import type SQLite from "better-sqlite3";
 import { type Kysely, SqliteAdapter, SqliteDialect, type SqliteDialectConfig } from "kysely";
+import { withStatementCache } from "./statementCache.ts";
 
 /**
  * The SQLite adapter that also remembers the better-sqlite3 handle behind it. Kysely hands
@@ -17,7 +18,7 @@ class RawHandleSqliteAdapter extends SqliteAdapter {
 export class StarboardSqliteDialect extends SqliteDialect {
   readonly #sqlite: SQLite.Database;
   constructor(config: SqliteDialectConfig & { database: SQLite.Database }) {
-    super(config);
+    super({ ...config, database: withStatementCache(config.database) });
     this.#sqlite = config.database;
   }
   override createAdapter() {

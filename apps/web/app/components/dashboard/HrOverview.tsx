@@ -127,19 +127,18 @@ export function HrOverview({ data }: { data: HrOverviewData }) {
               <h2 id="teams-title" className="text-lg font-semibold">
                 {t("hr.compositeByTeam")}
               </h2>
-              <ul className="mt-3 space-y-2" data-testid="team-composites">
+              {/* Row styles in tailwind.css (.team-bars): one row per team, 100 in a large centre. */}
+              <ul className="team-bars" data-testid="team-composites">
                 {data.teams.map((team) => (
-                  <li key={team.teamId} className="text-sm">
-                    <div className="flex justify-between gap-2">
-                      <Link to={`/teams/${team.teamId}${quarterQuery}`} className="text-blue-700 hover:underline">
-                        {team.teamName}
-                      </Link>
-                      <span className="tabular-nums font-semibold">{f.one(team.averageComposite)}</span>
+                  <li key={team.teamId}>
+                    <div>
+                      <Link to={`/teams/${team.teamId}${quarterQuery}`}>{team.teamName}</Link>
+                      <span>{f.one(team.averageComposite)}</span>
                     </div>
-                    <div className="mt-1 h-2 rounded-full bg-gray-100" aria-hidden="true">
-                      <div className="h-2 rounded-full bg-blue-500" style={{ width: `${Math.max(0, Math.min(100, team.averageComposite ?? 0))}%` }} />
+                    <div aria-hidden="true">
+                      <div style={{ width: `${Math.max(0, Math.min(100, team.averageComposite ?? 0))}%` }} />
                     </div>
-                    <p className="text-xs text-gray-500">
+                    <p>
                       {agentsLabel}: {f.int(team.agents)}
                     </p>
                   </li>
