@@ -1,4 +1,5 @@
-import { appendAudit, insertResultAdjustment, listQuarterResults, updateResultFinal } from "@starboard/db";
+import { parseQuarterId } from "../cycle/step.ts";
+import { appendAudit, lockQuarterForWrite, insertResultAdjustment, listQuarterResults, updateResultFinal } from "@starboard/db";
 import { checkAdjustment, finalComposite, gradeFor, rankCompetition } from "@starboard/kpi";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
@@ -28,6 +29,7 @@ export async function adjustResult(ctx: Context, input: AdjustResultInput) {
   if (reason.length > 1000) throw new DomainError("invalid_input", "the reason is too long (at most 1000 characters)", { field: "reason" });
   const at = isoNow(ctx);
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, parseQuarterId(input.quarterId)); // first: the state read below is the committed one
     const { quarter, result } = await findResultFor(trx, input.quarterId, input.agentCode);
     if (quarter.state !== "calculated" && quarter.state !== "in_review") {
       throw new DomainError("quarter_locked", `${quarter.id} is ${quarter.state}: adjustments are possible only while it is calculated or in review`, {

@@ -1,4 +1,5 @@
-import { appendAudit, insertResultComment } from "@starboard/db";
+import { parseQuarterId } from "../cycle/step.ts";
+import { appendAudit, lockQuarterForWrite, insertResultComment } from "@starboard/db";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
@@ -19,6 +20,7 @@ export async function commentResult(ctx: Context, input: { quarterId: string; ag
   const body = cleanCommentBody(input.body);
   const at = isoNow(ctx);
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, parseQuarterId(input.quarterId)); // first: the state read below is the committed one
     const { quarter, result } = await findResultFor(trx, input.quarterId, input.agentCode);
     assertActorCan(ctx, "comment_result", { teamId: Number(result.team_id) });
     if (quarter.state !== "in_review") {
