@@ -22,7 +22,7 @@ import { prepareRace, type Race, type RaceOp } from "./helpers/race.ts";
  */
 
 const QUARTER = "2026-Q1";
-const AGENTS = 30;
+const AGENTS = 16;
 const INTERACTIONS = "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints";
 
 let target: TestDatabaseTarget;
@@ -32,9 +32,10 @@ let race: Race | undefined;
 
 const code = (i: number) => `R${String(i).padStart(3, "0")}`;
 
-function interactionsCsv(contactsOffset: number): string {
+/** Every day 1–28 of the quarter's months for the first `agents` agents. */
+function interactionsCsv(contactsOffset: number, agents = AGENTS): string {
   const lines = [INTERACTIONS];
-  for (let i = 1; i <= AGENTS; i++) {
+  for (let i = 1; i <= agents; i++) {
     for (let day = 1; day <= 28; day++) {
       for (const month of ["01", "02", "03"]) {
         const contacts = 20 + ((i * 7 + day + contactsOffset) % 11);
@@ -100,14 +101,15 @@ afterEach(async () => {
   await db.destroy();
 });
 
-describe(`quarter serialisation under concurrent requests (${testEngine()})`, { timeout: 60_000 }, () => {
+describe(`quarter serialisation under concurrent requests (${testEngine()})`, { timeout: 120_000 }, () => {
   it("a lock in progress makes 5 imports and 4 recalculations wait; once it commits they are all refused and nothing changed", async () => {
     const ops: RaceOp[] = [
-      ...[1, 2, 3, 4, 5].map((n): RaceOp => ({ op: "import", kind: "interactions", fileName: `late-${n}.csv`, csv: interactionsCsv(n) })),
+      ...[1, 2, 3, 4, 5].map((n): RaceOp => ({ op: "import", kind: "interactions", fileName: `late-${n}.csv`, csv: interactionsCsv(n, 4) })),
       ...[1, 2, 3, 4].map((): RaceOp => ({ op: "score", quarter: QUARTER })),
     ];
     race = await prepareRace(target.env, ops);
     const before = await quarterSnapshot();
+    expect(before.results).toHaveLength(AGENTS);
     let waitersSeen = -1;
 
     // Runs inside the lock's transaction, after its quarter lock: fire the contenders now and
@@ -153,7 +155,6 @@ describe(`quarter serialisation under concurrent requests (${testEngine()})`, { 
       { op: "lock", quarter: QUARTER },
       { op: "lock", quarter: QUARTER },
     ]);
-    const nominationsBefore = (await listNominations(db, QUARTER)).length;
     await race.go();
     const outcomes = await race.outcomes();
 
@@ -165,7 +166,6 @@ describe(`quarter serialisation under concurrent requests (${testEngine()})`, { 
     expect(audit).toHaveLength(1);
     // The award rules ran once: no nomination twice for the same agent and award.
     const nominations = await listNominations(db, QUARTER);
-    expect(nominations.length).toBeGreaterThanOrEqual(nominationsBefore);
     const keys = nominations.map((n) => `${n.agent_id}:${n.award_type_id}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -173,6 +173,7 @@ describe(`quarter serialisation under concurrent requests (${testEngine()})`, { 
   it("a reopen racing a recalculation of the locked quarter: whichever goes first, the state and the results agree", async () => {
     await runCycleStep(ctx, QUARTER, "lock");
     const before = await quarterSnapshot();
+    expect(before.results).toHaveLength(AGENTS);
     race = await prepareRace(target.env, [
       { op: "reopen", quarter: QUARTER, reason: "late correction" },
       { op: "score", quarter: QUARTER },
