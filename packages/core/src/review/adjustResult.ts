@@ -1,10 +1,10 @@
-import { parseQuarterId } from "../cycle/step.ts";
-import { appendAudit, lockQuarterForWrite, insertResultAdjustment, listQuarterResults, updateResultFinal } from "@starboard/db";
+import { appendAudit, insertResultAdjustment, listQuarterResults, lockQuarterForWrite, updateResultFinal } from "@starboard/db";
 import { checkAdjustment, finalComposite, gradeFor, rankCompetition } from "@starboard/kpi";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
 import { inTransaction } from "../transaction.ts";
+import { parseQuarterId } from "../cycle/step.ts";
 import { findResultFor } from "./findResult.ts";
 
 export interface AdjustResultInput {

@@ -1,9 +1,9 @@
-import { parseQuarterId } from "../cycle/step.ts";
-import { appendAudit, lockQuarterForWrite, insertResultComment } from "@starboard/db";
+import { appendAudit, insertResultComment, lockQuarterForWrite } from "@starboard/db";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
 import { inTransaction } from "../transaction.ts";
+import { parseQuarterId } from "../cycle/step.ts";
 import { findResultFor } from "./findResult.ts";
 
 export const COMMENT_MAX_LENGTH = 2000;

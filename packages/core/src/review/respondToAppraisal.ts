@@ -1,9 +1,9 @@
-import { parseQuarterId } from "../cycle/step.ts";
-import { appendAudit, lockQuarterForWrite, findAcknowledgement, insertAcknowledgement, insertResultComment } from "@starboard/db";
+import { appendAudit, findAcknowledgement, insertAcknowledgement, insertResultComment, lockQuarterForWrite } from "@starboard/db";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
 import { inTransaction } from "../transaction.ts";
+import { parseQuarterId } from "../cycle/step.ts";
 import { cleanCommentBody } from "./commentResult.ts";
 import { findResultFor } from "./findResult.ts";
 
