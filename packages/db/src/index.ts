@@ -33,6 +33,7 @@ export * from "./queries/userAdmin.ts";
 export * from "./queries/personalData.ts";
 export * from "./backup.ts";
 export * from "./queries/writeLock.ts";
+export * from "./queries/quarterLock.ts";
 export * from "./queries/cycle.ts";
 export * from "./perf/rawSqlite.ts";
 export * from "./perf/sqliteTuning.ts";

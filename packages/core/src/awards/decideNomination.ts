@@ -1,4 +1,4 @@
-import { agentIdsByCode, appendAudit, findQuarter, listNominations, setNominationStatus } from "@starboard/db";
+import { agentIdsByCode, appendAudit, findQuarter, listNominations, lockQuarterForWrite, setNominationStatus } from "@starboard/db";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
@@ -27,6 +27,7 @@ export async function decideNomination(ctx: Context, input: DecideNominationInpu
   if (reason && reason.length > 1000) throw new DomainError("invalid_input", "the reason is too long (at most 1000 characters)", { field: "reason" });
   const at = isoNow(ctx);
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, quarterId); // a reopen withdraws open nominations: not while one is being decided
     const quarter = await findQuarter(trx, quarterId);
     if (!quarter) throw new DomainError("not_found", `no quarter ${quarterId}`, { quarter: quarterId });
     const raw = input.agentCode.trim();

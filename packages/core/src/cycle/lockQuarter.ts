@@ -1,3 +1,4 @@
+import { ensureQuarter, lockQuarterForWrite } from "@starboard/db";
 import type { Context } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
@@ -5,7 +6,6 @@ import { inTransaction } from "../transaction.ts";
 import { type LockBlocker, type LockCheck, LOCK_CHECKS, lockBlockers } from "./lock-checks.ts";
 import { generateNominations } from "./nominate.ts";
 import { applyCycleStep, assertStepAllowed, parseQuarterId, type TransitionResult } from "./step.ts";
-import { ensureQuarter } from "@starboard/db";
 
 /** Locking refused: `blockers` lists every reason. */
 export class LockBlockedError extends DomainError {
@@ -34,6 +34,7 @@ export async function lockQuarter(
   assertActorCan(ctx, "manage_cycle");
   const id = parseQuarterId(quarterId);
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, id); // first: the state read below is the committed one
     assertStepAllowed(await ensureQuarter(trx, id, ctx.now().toISOString()), "lock");
     const blockers = await lockBlockers(trx, id, options.checks ?? LOCK_CHECKS);
     if (blockers.length > 0) throw new LockBlockedError(id, blockers);

@@ -1,4 +1,4 @@
-import { withdrawOpenNominations } from "@starboard/db";
+import { lockQuarterForWrite, withdrawOpenNominations } from "@starboard/db";
 import type { Context } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
@@ -17,6 +17,7 @@ export async function reopenQuarter(ctx: Context, quarterId: string, reason: str
   if (why.length === 0) throw new DomainError("invalid_input", "reopening a quarter needs a reason", { field: "reason" });
   if (why.length > 1000) throw new DomainError("invalid_input", "the reason is too long (at most 1000 characters)", { field: "reason" });
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, id); // first: the state read below is the committed one
     const { row: _row, ...result } = await applyCycleStep(ctx, trx, id, "reopen", why);
     const withdrawn = await withdrawOpenNominations(trx, id, `quarter reopened: ${why}`, result.at);
     return { ...result, withdrawn };

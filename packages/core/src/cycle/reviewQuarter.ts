@@ -1,3 +1,4 @@
+import { lockQuarterForWrite } from "@starboard/db";
 import type { Context } from "../context.ts";
 import { assertActorCan } from "../policy/actor.ts";
 import { inTransaction } from "../transaction.ts";
@@ -8,6 +9,7 @@ export async function reviewQuarter(ctx: Context, quarterId: string): Promise<Tr
   assertActorCan(ctx, "manage_cycle");
   const id = parseQuarterId(quarterId);
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, id); // first: the state read below is the committed one
     const { row: _row, ...result } = await applyCycleStep(ctx, trx, id, "review");
     return result;
   });

@@ -9,6 +9,8 @@ import {
   importsSupersedingImport,
   insertImportRollback,
   listReplacedRows,
+  lockImportsForWrite,
+  lockQuarterForWrite,
   restoreFactRow,
   rolledBackImportIds,
 } from "@starboard/db";
@@ -38,6 +40,7 @@ export async function rollbackImport(ctx: Context, importId: number): Promise<Ro
   assertActorCan(ctx, "import_data");
   const at = isoNow(ctx);
   return inTransaction(ctx.db, async (trx) => {
+    await lockImportsForWrite(trx); // first: no other import or rollback runs meanwhile
     const row = await findImport(trx, importId);
     if (!row) throw new DomainError("not_found", `no import #${importId}`, { importId });
     if (row.kind !== "interactions" && row.kind !== "qa" && row.kind !== "csat") {
@@ -56,6 +59,7 @@ export async function rollbackImport(ctx: Context, importId: number): Promise<Ro
     const replaced = await listReplacedRows(trx, importId);
     const dates = [...(await datesWrittenByImport(trx, table, importId)), ...replaced.map((r) => r.row_date)];
     const quarters = [...new Set(dates.map(quarterOfDate))].sort();
+    for (const q of quarters) await lockQuarterForWrite(trx, q); // before reading their states; in order
     const states = await findQuarterStates(trx, quarters);
     const closed = quarters.filter((q) => states.get(q) === "locked" || states.get(q) === "published");
     if (closed.length > 0) {

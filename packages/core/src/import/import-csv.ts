@@ -13,6 +13,8 @@ import {
   findTeamByName,
   findQuarterStates,
   insertImport,
+  lockImportsForWrite,
+  lockQuarterForWrite,
   recordImportCounts,
   upsertAgentBatch,
   upsertFactBatch,
@@ -97,6 +99,7 @@ export async function importCsv(ctx: Context, input: ImportCsvInput, options: Im
   const encoding = input.encoding ?? (await detectEncoding(input.source));
   const at = isoNow(ctx);
   return ctx.db.transaction().execute(async (trx) => {
+    await lockImportsForWrite(trx); // first; each quarter's own lock is taken when the file reaches it
     const importId = await insertImport(trx, {
       kind: input.kind as ImportKind,
       file_name: input.fileName,
@@ -326,6 +329,9 @@ class ImportRun {
   }
 
   private async checkQuarter(line: number, quarter: string) {
+    // Held to the end of the import: a lock, recalculation or transition of this quarter waits
+    // for it, and the state read next is the latest committed one.
+    await lockQuarterForWrite(this.db, quarter);
     const state = (await findQuarterStates(this.db, [quarter])).get(quarter) ?? null;
     this.quarterStates.set(quarter, state);
     if (state !== null && CLOSED_STATES.has(state)) {

@@ -1,4 +1,4 @@
-import { type Db, findQuarterStates, type QaScoringRow, updateQaScoring, upsertFactBatch } from "@starboard/db";
+import { type Db, findQuarterStates, lockQuarterForWrite, type QaScoringRow, updateQaScoring, upsertFactBatch } from "@starboard/db";
 import { type QaAnswers, type QaScore, quarterOfDate } from "@starboard/kpi";
 import { DomainError } from "../errors.ts";
 
@@ -28,6 +28,7 @@ export const finalFromScore = (source: FinalScore["source"], answers: QaAnswers,
 /** Refuses a change to a score whose quarter is locked or published. */
 export async function assertQuarterOpen(db: Db, date: string): Promise<void> {
   const quarter = quarterOfDate(date);
+  await lockQuarterForWrite(db, quarter); // before reading the state: a concurrent lock waits, or we see it
   const state = (await findQuarterStates(db, [quarter])).get(quarter);
   if (state === "locked" || state === "published") {
     throw new DomainError("quarter_locked", `${quarter} is ${state}; its QA scores can no longer change`, { quarter, state });

@@ -1,9 +1,10 @@
-import { appendAudit, insertResultAdjustment, listQuarterResults, updateResultFinal } from "@starboard/db";
+import { appendAudit, insertResultAdjustment, listQuarterResults, lockQuarterForWrite, updateResultFinal } from "@starboard/db";
 import { checkAdjustment, finalComposite, gradeFor, rankCompetition } from "@starboard/kpi";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
 import { inTransaction } from "../transaction.ts";
+import { parseQuarterId } from "../cycle/step.ts";
 import { findResultFor } from "./findResult.ts";
 
 export interface AdjustResultInput {
@@ -28,6 +29,7 @@ export async function adjustResult(ctx: Context, input: AdjustResultInput) {
   if (reason.length > 1000) throw new DomainError("invalid_input", "the reason is too long (at most 1000 characters)", { field: "reason" });
   const at = isoNow(ctx);
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, parseQuarterId(input.quarterId)); // first: the state read below is the committed one
     const { quarter, result } = await findResultFor(trx, input.quarterId, input.agentCode);
     if (quarter.state !== "calculated" && quarter.state !== "in_review") {
       throw new DomainError("quarter_locked", `${quarter.id} is ${quarter.state}: adjustments are possible only while it is calculated or in review`, {

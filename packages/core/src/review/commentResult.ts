@@ -1,8 +1,9 @@
-import { appendAudit, insertResultComment } from "@starboard/db";
+import { appendAudit, insertResultComment, lockQuarterForWrite } from "@starboard/db";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
 import { inTransaction } from "../transaction.ts";
+import { parseQuarterId } from "../cycle/step.ts";
 import { findResultFor } from "./findResult.ts";
 
 export const COMMENT_MAX_LENGTH = 2000;
@@ -19,6 +20,7 @@ export async function commentResult(ctx: Context, input: { quarterId: string; ag
   const body = cleanCommentBody(input.body);
   const at = isoNow(ctx);
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, parseQuarterId(input.quarterId)); // first: the state read below is the committed one
     const { quarter, result } = await findResultFor(trx, input.quarterId, input.agentCode);
     assertActorCan(ctx, "comment_result", { teamId: Number(result.team_id) });
     if (quarter.state !== "in_review") {

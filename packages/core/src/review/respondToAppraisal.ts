@@ -1,8 +1,9 @@
-import { appendAudit, findAcknowledgement, insertAcknowledgement, insertResultComment } from "@starboard/db";
+import { appendAudit, findAcknowledgement, insertAcknowledgement, insertResultComment, lockQuarterForWrite } from "@starboard/db";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
 import { inTransaction } from "../transaction.ts";
+import { parseQuarterId } from "../cycle/step.ts";
 import { cleanCommentBody } from "./commentResult.ts";
 import { findResultFor } from "./findResult.ts";
 
@@ -16,6 +17,7 @@ export async function respondToAppraisal(ctx: Context, input: { quarterId: strin
   const body = input.response.kind === "acknowledge" ? null : cleanCommentBody(input.response.body);
   const at = isoNow(ctx);
   return inTransaction(ctx.db, async (trx) => {
+    await lockQuarterForWrite(trx, parseQuarterId(input.quarterId)); // a reopen cannot slip between the state check and the write
     const { quarter, result } = await findResultFor(trx, input.quarterId, input.agentCode);
     assertActorCan(ctx, "respond_appraisal", { agentId: Number(result.agent_id) });
     if (quarter.state !== "published") throw new DomainError("not_found", `no published appraisal for ${quarter.id}`, { quarter: quarter.id });

@@ -1,12 +1,12 @@
 import {
   activeAgentsInPeriod,
-  acquireWriteLock,
   appendAudit,
   type Db,
   ensureDefaultRubric,
   ensureQuarter,
   findRubricForQuarter,
   listQuarterAdjustments,
+  lockQuarterForWrite,
   type NewQuarterMetricResult,
   type NewQuarterResult,
   type QuarterState,
@@ -93,7 +93,7 @@ export async function scoreQuarter(ctx: Context, quarterId: string): Promise<Qua
   const lastDay = quarterEnd(quarterId);
 
   return inTransaction(ctx.db, async (trx) => {
-    await acquireWriteLock(trx, now); // serialised with other processes' imports/recalculations
+    await lockQuarterForWrite(trx, quarterId); // first: imports, transitions and other recalculations of this quarter wait
     const quarter = await ensureQuarter(trx, quarterId, now);
     if (!SCORABLE_STATES.includes(quarter.state)) {
       throw new DomainError("quarter_locked", `quarter ${quarterId} is ${quarter.state}; it can no longer be recalculated`, {
