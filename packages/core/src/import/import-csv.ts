@@ -269,7 +269,10 @@ class ImportRun {
     if (pending.length === 0) return;
     this.onProgress?.(this.rowsRead);
 
-    const unresolved = pending.map((p) => p.agentCode).filter((c): c is string => c !== null && !this.agentIds.has(c));
+    const unresolved: string[] = [];
+    for (const row of pending) {
+      if (row.agentCode !== null && !this.agentIds.has(row.agentCode)) unresolved.push(row.agentCode);
+    }
     if (unresolved.length > 0) {
       const found = await agentIdsByCode(this.db, unresolved);
       for (const code of unresolved) this.agentIds.set(code, found.get(code) ?? null);
@@ -280,10 +283,11 @@ class ImportRun {
         this.sink.push(importProblem(row.line, "agent_code", "unknown_agent", { value: code }));
       }
     }
-    await this.checkTeams(pending);
+    if (this.input.kind === "users") await this.checkTeams(pending);
     if (this.failed) return;
 
-    const records = pending.filter((p) => p.write).map((p) => p.record);
+    const records: unknown[] = [];
+    for (const row of pending) if (row.write) records.push(row.record);
     const counts = await this.write(records);
     this.counts.added += counts.added;
     this.counts.replaced += counts.replaced;

@@ -1,4 +1,4 @@
-import { quarterOfDate } from "@starboard/kpi";
+import { quarterOfDate } from "@starboard/kpi/period/quarter";
 import { CsvError, parse } from "csv-parse";
 import { pipeline } from "node:stream";
 import { RowReader } from "./cells.ts";
