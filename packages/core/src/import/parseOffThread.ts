@@ -14,8 +14,12 @@ export type ParseOn = "auto" | "worker" | "main";
  */
 export const AUTO_WORKER_MIN_BYTES = 4_000_000;
 
-/** Chunks a worker may have posted ahead of the writer: bounds memory (× chunkRows rows). */
-const MAX_CHUNKS_IN_FLIGHT = 4;
+/**
+ * Chunks a worker may have posted ahead of the writer: bounds memory (16 × 2,048 rows ≈ 3 MB
+ * of chunk data). A deep window keeps the overlap when the machine is busy and either thread
+ * is descheduled for a while; with 4, the writer often waited for the reader under load.
+ */
+const MAX_CHUNKS_IN_FLIGHT = 16;
 
 export interface ParseOptions {
   /** Default: the STARBOARD_IMPORT_PARSE_ON environment variable (auto, worker or main), else "auto". */
