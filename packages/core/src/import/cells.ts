@@ -1,4 +1,6 @@
-import { CHANNELS, type Channel } from "@starboard/kpi";
+// Narrow entry points: this module also loads on the import's parse worker, where the
+// whole @starboard/kpi index would cost ≈ 0.5 s of start-up (see decision 065).
+import { CHANNELS, type Channel } from "@starboard/kpi/rubric/schema";
 import { type ImportProblem, type ImportProblemCode, importProblem } from "./problems.ts";
 
 /** Largest value an integer column holds on every engine (a 32-bit INTEGER). */

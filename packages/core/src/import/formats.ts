@@ -10,8 +10,8 @@ export type CsvImportKind = (typeof CSV_IMPORT_KINDS)[number];
 export interface ReadRow<R> {
   /** The row's values; only complete when the reader found no problem in the row. */
   record: R;
-  /** The natural key, when every key cell is valid (for the duplicate check). */
-  key: string | undefined;
+  /** The natural key, when every key cell is valid (for the duplicate check): one cell, or a composite key's cells. */
+  key: string | readonly string[] | undefined;
   /** How the key is named in a duplicate message, e.g. `evaluation_id "E-1"`. */
   keyLabel: string;
   keyColumn: string;
@@ -70,8 +70,6 @@ export interface CsatCsvRow {
   channel: Channel;
   rating: number;
 }
-
-const defined = (...values: unknown[]) => values.every((v) => v !== undefined);
 
 export const agentsFormat: CsvFormat<AgentCsvRow> = {
   kind: "agents",
@@ -148,7 +146,7 @@ export const interactionsFormat: CsvFormat<InteractionCsvRow> = {
         repeatContacts30d,
         complaints,
       } as InteractionCsvRow,
-      key: defined(date, agentCode, channel) && agentCode !== null ? `${date}|${agentCode}|${channel}` : undefined,
+      key: date && agentCode && channel ? [date, agentCode, channel] : undefined,
       keyLabel: `date ${date}, agent_code "${agentCode}" and channel ${channel}`,
       keyColumn: "date",
       agentCode: agentCode ?? undefined,

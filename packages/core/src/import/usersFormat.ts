@@ -1,4 +1,5 @@
-import { ROLES, type Role } from "@starboard/db";
+// Only the tables module: this also loads on the import's parse worker (decision 065).
+import { ROLES, type Role } from "@starboard/db/tables";
 import type { CsvFormat } from "./formats.ts";
 
 /** users.csv — `email,name,role,agent_code,teams` (teams: names separated by `;`, managers only). */
