@@ -28,7 +28,8 @@ export interface ImportBenchResult {
   peakHeapGrowthMb: number;
 }
 
-const INSERT_COLUMNS = [
+/** The interaction_daily columns both baselines write (raw INSERT here, COPY in postgres.ts). */
+export const INSERT_COLUMNS = [
   "date",
   "agent_id",
   "channel",

@@ -8,13 +8,14 @@
  */
 import { type DemoSize, loadSizedDemo, scoreQuarter } from "@starboard/core";
 import { type Db, copyFromStdin, copyTextOf, openDatabase } from "@starboard/db";
+import { databaseUrlFor, withAdminClient } from "@starboard/db/testing";
 import { previousQuarter, quarterEnd, quarterStart } from "@starboard/kpi";
 import { parse } from "csv-parse/sync";
 import { CompiledQuery, sql } from "kysely";
-import pg from "pg";
 import { readFileSync } from "node:fs";
 import { BENCH_QUARTER, BENCH_SEED, benchContext, benchDemo, importFile, writeQuarterFiles } from "./dataset.ts";
 import { BARE_GROUP_BY } from "./recomputeBench.ts";
+import { INSERT_COLUMNS } from "./importBench.ts";
 
 export interface PostgresImportBench {
   rows: number;
@@ -52,51 +53,23 @@ function prefix(): string {
   return value;
 }
 
-function urlOf(baseUrl: string, database: string): string {
-  const url = new URL(baseUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function admin<T>(baseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh, migrated database `<prefix>_<name>` on the cluster (an old one of that name is dropped). */
 async function freshPostgresDb(baseUrl: string, name: string): Promise<Db> {
   const database = `${prefix()}_${name}`;
-  await admin(baseUrl, async (c) => {
+  await withAdminClient(baseUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await c.query(`CREATE DATABASE "${database}"`);
   });
-  return openDatabase(urlOf(baseUrl, database), { poolSize: 4 });
+  return openDatabase(databaseUrlFor(baseUrl, database), { poolSize: 4 });
 }
 
 async function dropBenchDatabases(baseUrl: string): Promise<void> {
-  await admin(baseUrl, async (c) => {
+  await withAdminClient(baseUrl, async (c) => {
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [`${prefix()}_`]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }
 
-const INSERT_COLUMNS = [
-  "date",
-  "agent_id",
-  "channel",
-  "contacts",
-  "first_response_sec_sum",
-  "answered_within_90s",
-  "resolved",
-  "resolved_first_contact",
-  "repeat_contacts_30d",
-  "complaints",
-] as const;
 
 async function benchImportPostgres(baseUrl: string, size: DemoSize, workDir: string, rounds: number): Promise<PostgresImportBench> {
   const files = writeQuarterFiles(benchDemo(size), BENCH_QUARTER, workDir);
@@ -204,7 +177,7 @@ export async function benchPostgres(size: DemoSize, workDir: string, log: (m: st
   if (!baseUrl) return { skipped: true, reason: "neither BENCH_DATABASE_URL nor TEST_DATABASE_URL is set to a postgres:// URL" };
   let server: string;
   try {
-    server = await admin(baseUrl, async (c) => (await c.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version);
+    server = await withAdminClient(baseUrl, async (c) => (await c.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version);
   } catch (error) {
     return { skipped: true, reason: `the Postgres server at the bench URL could not be reached (${(error as Error).message})` };
   }

@@ -26,7 +26,8 @@ export function databaseUrlFor(baseUrl: string, database: string): string {
   return url.toString();
 }
 
-async function withAdminClient<T>(baseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` with one client connected to `baseUrl` (a maintenance database), then closes it. */
+export async function withAdminClient<T>(baseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: baseUrl });
   await client.connect();
   try {
