@@ -46,13 +46,21 @@ const postgresProjects = process.env.TEST_DATABASE_URL
     })
   : [];
 
+/**
+ * `npm test` runs two phases (STARBOARD_VITEST_PHASE): "units" — every project but E2E, three
+ * workers (Vitest's default, cores − 1, is one worker on a 2-core machine, and most suites wait
+ * on child processes: the CLI, servers, Postgres) — then "e2e", whose files share one server and
+ * database and so run one at a time. Without a phase, every project runs (default workers).
+ */
+const phase = process.env.STARBOARD_VITEST_PHASE;
+const allProjects = [...sqliteProjects, ...postgresProjects];
+const projects =
+  phase === "units" ? allProjects.filter((p) => p.test.name !== "e2e") : phase === "e2e" ? allProjects.filter((p) => p.test.name === "e2e") : allProjects;
+
 export default defineConfig({
   test: {
-    projects: [...sqliteProjects, ...postgresProjects],
-    // Vitest's default (cores − 1) is one worker on a 2-core machine; most suites wait on child
-    // processes (the CLI, servers, Chromium, Postgres), so three overlap them (measured: −20 %).
-    maxWorkers: 3,
-    minWorkers: 1,
-    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    projects,
+    ...(phase === "units" ? { maxWorkers: 3, minWorkers: 1 } : {}),
+    reporters: ["default", ["json", { outputFile: `test-results/vitest${phase ? `-${phase}` : ""}.json` }]],
   },
 });
