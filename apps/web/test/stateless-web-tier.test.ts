@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { withAdminClient } from "@starboard/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -88,16 +88,6 @@ function stop(server: Server | undefined): Promise<void> {
   });
 }
 
-async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: clusterUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** POSTs the real login form (same-origin, as a browser would); returns the response. */
 function postLogin(server: Server, email: string, password: string, cookie?: string): Promise<Response> {
   return fetch(`${server.baseURL}/login`, {
@@ -125,7 +115,7 @@ describe.skipIf(!clusterUrl)("two web processes on one Postgres database (statel
     if (!existsSync(SERVER_ENTRY)) throw new Error(`no production build at ${SERVER_ENTRY}: run \`npm run build\` (npm test builds first)`);
     const tag = process.env.STARBOARD_TEST_DB_TAG ?? "run";
     databaseName = `sbt_${tag}_web_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    await withAdmin((c) => c.query(`CREATE DATABASE "${databaseName}"`));
+    await withAdminClient(clusterUrl!, (c) => c.query(`CREATE DATABASE "${databaseName}"`));
     const url = new URL(clusterUrl!);
     url.pathname = `/${databaseName}`;
     databaseUrl = url.toString();
@@ -138,7 +128,7 @@ describe.skipIf(!clusterUrl)("two web processes on one Postgres database (statel
   afterAll(async () => {
     await Promise.all([stop(a), stop(b)]);
     await db?.destroy();
-    if (databaseName) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
+    if (databaseName) await withAdminClient(clusterUrl!, (c) => c.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
   }, 60_000);
 
   it("a session made by server A works on server B; signing out on B ends it on A too", async () => {
