@@ -37,6 +37,11 @@ async function cast(): Promise<Cast> {
       .select("users.email")
       .where("user_teams.team_id", "=", agent.team_id)
       .where("users.role", "=", "manager")
+      // Other E2E files add managers to this team (admin.test invites one, then deactivates
+      // them); take the demo's own, active manager whatever order the files ran in.
+      .where("users.active", "=", 1)
+      .where("users.email", "like", "manager%@starboard.test")
+      .orderBy("users.id")
       .executeTakeFirstOrThrow();
     return { hr, agent: { code: agent.agent_code, email: agent.email }, manager: manager.email };
   } finally {
