@@ -78,6 +78,10 @@ describe("QA scorecards", () => {
     await expect(page.getByTestId("final-fatal").innerText()).resolves.toBe("Key item failed");
     await expect(page.getByTestId("final-verdict").innerText()).resolves.toBe("Failed");
     await expect(page.getByTestId("final-score").innerText()).resolves.toContain("Quoted the wrong tariff");
+    // Tagged items show the 5/3/1 rating they give their metric; the failed key item rates 1.
+    await expect(page.getByTestId("item-rating-solution").innerText()).resolves.toBe("Knowledge accuracy: 1 / 5");
+    await expect(page.getByTestId("item-rating-opening").innerText()).resolves.toBe("Tone and patience: 5 / 5");
+    await expect(page.getByTestId("item-rating-closing").innerText()).resolves.toBe("");
   });
 
   it("a dual review that diverges is flagged for calibration; the agreed score makes it final", async () => {

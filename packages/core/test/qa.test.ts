@@ -1,5 +1,6 @@
 import { openTestDatabase } from "@starboard/db/testing";
-import { type Db, listAudit, sumQaByAgent } from "@starboard/db";
+import { type Db, findAgentRecordByCode, listAudit, sumQaByAgent } from "@starboard/db";
+import { FIVE_DIMENSION_531, scoreAgent } from "@starboard/kpi";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { insertDemoUsers } from "../src/demo/users.ts";
 import {
@@ -11,6 +12,7 @@ import {
   getQaEvaluationView,
   importCsv,
   installQaPresets,
+  loadAgentFacts,
   listMyQaEvaluations,
   listQaFormVersions,
   QaAnswerMismatchError,
@@ -268,6 +270,58 @@ describe("disputes", () => {
     await db.insertInto("quarters").values({ id: "2026-Q4", state: "locked", rubric_version_id: null, calculated_at: null, updated_at: now.toISOString() }).execute();
     expect(await errorOf(submitQaReview(lead1(), { scoringId, answers: { items: allGood(), bonusPoints: 0 } }))).toMatchObject({ code: "quarter_locked" });
     expect(await qaRows()).toEqual([]);
+  });
+});
+
+describe("item ratings (the 5/3/1 item-rated metrics)", () => {
+  const review = async (who: () => Context, agentCode: string, items: Record<string, { option: string } | { occurrences: number }>, form = "call_quality") => {
+    const { scoringId } = await startQaEvaluation(who(), { agentCode, formId: await formId(form), dual: "no" });
+    await submitQaReview(who(), { scoringId, answers: { items, bonusPoints: 0 } });
+    return scoringId;
+  };
+  const itemRatingsOf = async (agentCode: string) => {
+    const agent = await findAgentRecordByCode(db, agentCode);
+    return (await loadAgentFacts(db, "2026-10-01", "2026-12-31")).get(agent!.id)?.itemRatings;
+  };
+
+  it("final evaluations rate each tagged item 5/3/1 and the quarter's facts sum them per agent; untagged items and other agents don't mix in", async () => {
+    await review(lead1, "A1", allGood());
+    const mixed = await review(lead1, "A1", { ...allGood(), solution: { option: "average" }, opening: { option: "poor" } });
+    await review(lead1, "A1", { ...allGood(), ticket: { option: "poor" } }); // fatal: scores 0, items still rated
+    await review(lead1, "A1", { sop_steps: { occurrences: 2 }, standard_phrases: { occurrences: 3 } }, "compliance");
+    await review(lead3, "B1", { ...allGood(), solution: { option: "poor" } });
+    expect(await itemRatingsOf("A1")).toEqual({
+      knowledge_accuracy: { ratings: 3, ratingSum: 5 + 3 + 5 },
+      tone_patience: { ratings: 3, ratingSum: 5 + 1 + 5 },
+      sop_compliance: { ratings: 4, ratingSum: 5 + 5 + 5 + 1 },
+      record_completeness: { ratings: 3, ratingSum: 5 + 5 + 1 },
+      empathy: { ratings: 3, ratingSum: 15 },
+    });
+    expect((await itemRatingsOf("B1"))?.knowledge_accuracy).toEqual({ ratings: 1, ratingSum: 1 });
+    // The agent sees the same ratings on the evaluation itself.
+    expect((await getQaEvaluationView(agentA1(), mixed)).finalItemRatings).toEqual({ opening: 1, confirm_information: 5, solution: 3, ticket: 5, listening: 5 });
+
+    // Under the five-dimension rubric the ratings are the metric's points (mean of 5, 3, 5).
+    const agent = await findAgentRecordByCode(db, "A1");
+    const facts = (await loadAgentFacts(db, "2026-10-01", "2026-12-31")).get(agent!.id)!;
+    const knowledge = scoreAgent(FIVE_DIMENSION_531, facts).metrics.find((m) => m.key === "knowledge_accuracy");
+    expect(knowledge).toMatchObject({ raw: 13 / 3, sample: 3, missing: null });
+  });
+
+  it("only final answers count: an evaluation awaiting calibration adds nothing, an accepted dispute replaces the ratings, another quarter is apart", async () => {
+    const { scoringId: pending } = await startQaEvaluation(lead1(), { agentCode: "A2", formId: await formId("call_quality"), dual: "yes" });
+    await submitQaReview(lead1(), { scoringId: pending, answers: { items: allGood(), bonusPoints: 0 } });
+    await submitQaReview(lead2(), { scoringId: pending, answers: { items: { ...allGood(), opening: { option: "poor" }, solution: { option: "poor" } }, bonusPoints: 0 } });
+    expect(await itemRatingsOf("A2")).toBeUndefined();
+
+    const disputed = await review(lead1, "A1", { ...allGood(), solution: { option: "poor" } });
+    expect((await itemRatingsOf("A1"))?.knowledge_accuracy).toEqual({ ratings: 1, ratingSum: 1 });
+    const { disputeId } = await fileQaDispute(agentA1(), { scoringId: disputed, reason: "The answer was right" });
+    await resolveQaDispute(lead1(), { disputeId, decision: "accept", reason: "Checked the policy", answers: { items: { ...allGood(), solution: { option: "average" } }, bonusPoints: 0 } });
+    expect((await itemRatingsOf("A1"))?.knowledge_accuracy).toEqual({ ratings: 1, ratingSum: 3 });
+
+    const agent = await findAgentRecordByCode(db, "A1");
+    expect((await loadAgentFacts(db, "2026-07-01", "2026-09-30")).get(agent!.id)).toBeUndefined();
   });
 });
 

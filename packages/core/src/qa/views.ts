@@ -8,7 +8,7 @@ import {
   type QaScoringRow,
   reviewsForScoring,
 } from "@starboard/db";
-import { itemDeviations, type QaAnswers, type QaFormDefinition, type QaItemDeviation, scoreQaEvaluation } from "@starboard/kpi";
+import { itemDeviations, type QaAnswers, type QaFormDefinition, type QaItemDeviation, type QaItemRating, qaFormItems, qaItemRating, scoreQaEvaluation } from "@starboard/kpi";
 import type { Context } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertCan, can } from "../policy/index.ts";
@@ -75,6 +75,8 @@ export interface QaEvaluationView {
   /** The final answers and per-item points (when final). */
   finalAnswers: QaAnswers | null;
   finalItemPoints: Record<string, number>;
+  /** The 5/3/1 rating of each final item tagged with an item-rated metric (what the metric counts). */
+  finalItemRatings: Record<string, QaItemRating>;
   finalPoints: number | null;
   /** Reviews; hidden from agents, and from a reviewer until their own is in (independence). */
   reviews: QaReviewView[];
@@ -95,6 +97,14 @@ function itemPointsOf(form: QaFormDefinition, answers: QaAnswers | null): Record
   if (!answers) return {};
   const r = scoreQaEvaluation(form, answers);
   return r.ok ? Object.fromEntries(r.score.items.map((i) => [i.itemKey, i.points])) : {};
+}
+
+function itemRatingsOf(form: QaFormDefinition, answers: QaAnswers | null): Record<string, QaItemRating> {
+  if (!answers) return {};
+  const r = scoreQaEvaluation(form, answers);
+  if (!r.ok) return {};
+  const tagged = new Set(qaFormItems(form).filter((i) => i.metricKey).map((i) => i.key));
+  return Object.fromEntries(r.score.items.filter((i) => tagged.has(i.itemKey)).map((i) => [i.itemKey, qaItemRating(i)]));
 }
 
 /** One evaluation as the viewer may see it (404 for someone else's, agents only once final). */
@@ -135,6 +145,7 @@ export async function getQaEvaluationView(ctx: Context, scoringId: number): Prom
     maxPoints: Number(scoring.form_max_points),
     finalAnswers,
     finalItemPoints,
+    finalItemRatings: itemRatingsOf(form, finalAnswers),
     finalPoints: scoring.final_points === null ? null : Number(scoring.final_points),
     reviews: reviewViews,
     deviations: submitted.length >= 2 ? itemDeviations(items, submitted.map((r) => r.itemPoints), scoring.final_source === "consensus" ? finalItemPoints : null) : [],

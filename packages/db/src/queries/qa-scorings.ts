@@ -189,3 +189,24 @@ export async function qaOpenItemsInRange(db: Db, fromDate: string, toDate: strin
     .execute();
   return { calibration, disputes };
 }
+
+export interface FinalQaAnswers {
+  agentId: number;
+  formId: number;
+  /** The answers the evaluation was finalised with (JSON). */
+  answers: string;
+}
+
+/** Final internal evaluations dated in the range (inclusive ISO dates) that kept their item answers. */
+export async function finalQaAnswersInRange(db: Db, firstDay: string, lastDay: string): Promise<FinalQaAnswers[]> {
+  const rows = await db
+    .selectFrom("qa_scorings")
+    .select(["agent_id", "form_id", "final_answers"])
+    .where("status", "=", "final")
+    .where("date", ">=", firstDay)
+    .where("date", "<=", lastDay)
+    .where("final_answers", "is not", null)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ agentId: Number(r.agent_id), formId: Number(r.form_id), answers: r.final_answers as string }));
+}

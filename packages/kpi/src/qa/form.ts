@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ITEM_RATED_METRIC_KEYS } from "../rubric/schema.ts";
 
 /**
  * A QA scorecard form (seed 003): sections of items. Each item has its maximum points, is
@@ -9,13 +10,7 @@ import { z } from "zod";
  */
 
 /** The rubric's 5/3/1 item-rated metrics an item may feed (optional tag). */
-export const QA_ITEM_METRIC_KEYS = [
-  "knowledge_accuracy",
-  "tone_patience",
-  "empathy",
-  "sop_compliance",
-  "record_completeness",
-] as const;
+export const QA_ITEM_METRIC_KEYS = ITEM_RATED_METRIC_KEYS;
 export type QaItemMetricKey = (typeof QA_ITEM_METRIC_KEYS)[number];
 
 const keySchema = z

@@ -27,7 +27,7 @@ export const METRIC_KEYS = [
 export const metricKeySchema = z.enum(METRIC_KEYS);
 export type MetricKey = z.infer<typeof metricKeySchema>;
 
-/** Metrics rated per item on QA forms (1–5); missing until QA forms record item ratings. */
+/** Metrics rated 5/3/1 per item on QA forms: items tagged with one feed it (qa/itemRatings.ts). */
 export const ITEM_RATED_METRIC_KEYS = [
   "knowledge_accuracy",
   "tone_patience",

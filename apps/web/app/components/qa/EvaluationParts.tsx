@@ -17,6 +17,8 @@ export function StatusBadge({ status }: { status: string }) {
 export function FinalScoreCard({ view }: { view: JsonView }) {
   const { t } = useTranslation("qa");
   const e = view.evaluation;
+  // Only forms with items tagged for the 5/3/1 item-rated metrics get the column.
+  const hasRatings = Object.keys(view.finalItemRatings).length > 0;
   return (
     <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="final-title" data-testid="final-score">
       <h2 id="final-title" className="text-lg font-semibold">
@@ -36,6 +38,7 @@ export function FinalScoreCard({ view }: { view: JsonView }) {
             <tr className="text-gray-500">
               <th className="py-1">{t("table.item")}</th>
               <th className="py-1">{t("table.points")}</th>
+              {hasRatings ? <th className="py-1">{t("table.rating")}</th> : null}
               <th className="py-1">{t("table.note")}</th>
             </tr>
           </thead>
@@ -48,6 +51,13 @@ export function FinalScoreCard({ view }: { view: JsonView }) {
                 <td className="py-1">
                   {view.finalItemPoints[item.key] ?? "–"} / {item.maxPoints}
                 </td>
+                {hasRatings ? (
+                  <td className="py-1" data-testid={`item-rating-${item.key}`}>
+                    {item.metricKey && view.finalItemRatings[item.key] !== undefined
+                      ? t("evaluation.itemRating", { rating: view.finalItemRatings[item.key], metric: t(`builder.metrics.${item.metricKey}`) })
+                      : ""}
+                  </td>
+                ) : null}
                 <td className="py-1 text-gray-600">{view.finalAnswers?.items[item.key]?.note ?? ""}</td>
               </tr>
             ))}
