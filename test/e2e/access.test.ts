@@ -1,9 +1,7 @@
-import { openSqlite } from "@starboard/db";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
-
-const PASSWORD = "starboard-demo";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 
 interface Cast {
   agentA: { email: string; code: string };
@@ -15,8 +13,7 @@ interface Cast {
 }
 
 async function cast(): Promise<Cast> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const agents = await db
       .selectFrom("users")
       .innerJoin("agents", "agents.id", "users.agent_id")
@@ -37,27 +34,14 @@ async function cast(): Promise<Cast> {
       otherTeamId: other.id,
       ownTeamId: ownIds[0]!,
     };
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
-let browser: Browser;
+const browser = useBrowser({ expectedErrors: /status of 40[34]/ });
 let users: Cast;
-let session: BrowserSession;
 
 beforeAll(async () => {
-  [browser, users] = await Promise.all([launchBrowser(), cast()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  // The browser logs the expected 404/403 document responses; anything else is a defect.
-  current.errors.splice(0, current.errors.length, ...current.errors.filter((e) => !/status of 40[34]/.test(e)));
-  current.assertNoErrors();
+  users = await cast();
 });
 
 async function expectNotFound(page: Page, path: string): Promise<string> {
@@ -70,9 +54,7 @@ async function expectNotFound(page: Page, path: string): Promise<string> {
 
 describe("access to personal results", () => {
   it("agent A opening agent B's page gets the same 404 as for a code that doesn't exist", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.agentA.email, PASSWORD);
+    const page = await browser.signedIn(users.agentA.email);
     const other = await expectNotFound(page, `/agents/${users.agentB.code}`);
     const missing = await expectNotFound(page, "/agents/NO-SUCH-AGENT");
     expect(other).toBe(missing);
@@ -84,18 +66,14 @@ describe("access to personal results", () => {
   });
 
   it("an agent cannot open HR pages or team pages", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.agentA.email, PASSWORD);
+    const page = await browser.signedIn(users.agentA.email);
     expect((await page.goto("/hr"))?.status()).toBe(403);
     expect((await page.goto("/hr/imports"))?.status()).toBe(403);
     expect((await page.goto(`/teams/${users.ownTeamId}`))?.status()).toBe(403);
   });
 
   it("a manager opening a team that isn't theirs gets 404, the same as a team that doesn't exist", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.manager.email, PASSWORD);
+    const page = await browser.signedIn(users.manager.email);
     const other = await expectNotFound(page, `/teams/${users.otherTeamId}`);
     const missing = await expectNotFound(page, "/teams/999999");
     expect(other).toBe(missing);
@@ -106,7 +84,7 @@ describe("access to personal results", () => {
 
 describe("anonymous visitors", () => {
   it.each(["/hr", "/hr/imports", "/me", "/teams/1", "/agents/AG001"])("%s redirects to /login", async (path) => {
-    session = await openSession(browser);
+    const session = await browser.open();
     const { page } = session;
     await page.goto(path);
     await waitForHydration(page);

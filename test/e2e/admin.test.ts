@@ -1,41 +1,14 @@
-import { openSqlite } from "@starboard/db";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { type BrowserSession, DEMO_PASSWORD, signIn, useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 import { http, signInHttp } from "./http.ts";
 
-const PASSWORD = "starboard-demo";
+const PASSWORD = DEMO_PASSWORD;
 const HR = "hr@starboard.test";
 
-let browser: Browser;
-const sessions: BrowserSession[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    await s.close();
-    s.assertNoErrors();
-  }
-});
-
-async function open(locale?: string): Promise<BrowserSession> {
-  const s = await openSession(browser, locale ? { locale } : {});
-  sessions.push(s);
-  return s;
-}
-
-async function query<T>(run: (db: ReturnType<typeof openSqlite>) => Promise<T>): Promise<T> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
-    return await run(db);
-  } finally {
-    await db.destroy();
-  }
-}
+const browser = useBrowser();
+const open = (locale?: string): Promise<BrowserSession> => browser.open(locale ? { locale } : {});
+const query = withE2eDatabase;
 
 const path = (s: BrowserSession) => new URL(s.page.url()).pathname;
 

@@ -1,9 +1,8 @@
-import { openSqlite } from "@starboard/db";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { type BrowserSession, DEMO_PASSWORD, signIn, useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 
-const PASSWORD = "starboard-demo";
+const PASSWORD = DEMO_PASSWORD;
 
 interface DemoUsers {
   hr: string;
@@ -13,8 +12,7 @@ interface DemoUsers {
 
 /** Picks one user per role from the E2E database (the demo data decides who exists). */
 async function demoUsers(): Promise<DemoUsers> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const hr = await db.selectFrom("users").select("email").where("role", "=", "hr").where("active", "=", 1).orderBy("id").executeTakeFirstOrThrow();
     const manager = await db
       .selectFrom("users")
@@ -34,32 +32,21 @@ async function demoUsers(): Promise<DemoUsers> {
       .orderBy("id")
       .executeTakeFirstOrThrow();
     return { hr: hr.email, manager: { email: manager.email, firstTeamId: Number(manager.firstTeamId) }, agent: agent.email };
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
-let browser: Browser;
+const browser = useBrowser();
 let users: DemoUsers;
-let session: BrowserSession;
 
 beforeAll(async () => {
-  [browser, users] = await Promise.all([launchBrowser(), demoUsers()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  current.assertNoErrors();
+  users = await demoUsers();
 });
 
 const path = (s: BrowserSession) => new URL(s.page.url()).pathname;
 
 describe("signing in", () => {
   it("an anonymous visitor is sent to the sign-in page", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     await session.page.goto("/");
     await waitForHydration(session.page);
     expect(path(session)).toBe("/login");
@@ -67,7 +54,7 @@ describe("signing in", () => {
   });
 
   it("HR lands on the organisation overview", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     await signIn(session.page, users.hr, PASSWORD);
     expect(path(session)).toBe("/hr");
     const nav = session.page.getByRole("navigation", { name: "Main" });
@@ -76,7 +63,7 @@ describe("signing in", () => {
   });
 
   it("a manager lands on their first team's page", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     await signIn(session.page, users.manager.email, PASSWORD);
     expect(path(session)).toBe(`/teams/${users.manager.firstTeamId}`);
     const nav = session.page.getByRole("navigation", { name: "Main" });
@@ -85,7 +72,7 @@ describe("signing in", () => {
   });
 
   it("an agent lands on their own standing", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     await signIn(session.page, users.agent, PASSWORD);
     expect(path(session)).toBe("/me");
     const nav = session.page.getByRole("navigation", { name: "Main" });
@@ -94,7 +81,7 @@ describe("signing in", () => {
   });
 
   it("a wrong password shows only the generic error, and an unknown email the same one", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     const { page } = session;
     for (const email of [users.hr, "nobody@starboard.test"]) {
       await page.goto("/login");
@@ -108,7 +95,7 @@ describe("signing in", () => {
   });
 
   it("returns to the page asked for after signing in, but never to another site", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     const { page } = session;
     await page.goto("/login?redirectTo=//evil.example/steal");
     await waitForHydration(page);
@@ -122,7 +109,7 @@ describe("signing in", () => {
 
 describe("session cookie and sign-out", () => {
   it("uses an HttpOnly SameSite=Lax cookie, and signing out ends the session", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     const { page, context } = session;
     await signIn(page, users.hr, PASSWORD);
     const cookie = (await context.cookies()).find((c) => c.name === "starboard_session");
@@ -140,7 +127,7 @@ describe("session cookie and sign-out", () => {
   });
 
   it("refuses a cross-site POST (CSRF) even with a valid session", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     const { page, context } = session;
     await signIn(page, users.hr, PASSWORD);
     const response = await context.request.post("/logout", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
@@ -152,7 +139,7 @@ describe("session cookie and sign-out", () => {
 
 describe("language", () => {
   it("switching to 简体中文 translates the interface and is remembered", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     const { page } = session;
     await page.goto("/login");
     await waitForHydration(page);
@@ -176,7 +163,7 @@ describe("language", () => {
   });
 
   it("follows the browser's Accept-Language when no language was chosen", async () => {
-    session = await openSession(browser, { locale: "zh-CN" });
+    const session = await browser.open({ locale: "zh-CN" });
     await session.page.goto("/login");
     await waitForHydration(session.page);
     await expect(session.page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");

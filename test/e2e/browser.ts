@@ -1,17 +1,18 @@
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 
 /**
  * Browser helpers for the e2e journeys. Chromium is REQUIRED: without it the suite fails
  * (it never silently skips).
  *
- *     const browser = await launchBrowser();                 // beforeAll
- *     const session = await openSession(browser);            // per test: fresh cookies
- *     await signIn(session.page, "hr@starboard.test", "starboard-demo");
- *     …
- *     session.assertNoErrors(); await session.close();       // afterEach
+ *     const browser = useBrowser();                          // at the top of a test file
+ *     const page = await browser.signedIn("hr@starboard.test");  // per test: fresh cookies
+ *     …                                                      // closed and checked for browser errors after the test
  */
+
+/** Every demo login's password (README). */
+export const DEMO_PASSWORD = "starboard-demo";
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
 export function chromiumPath(): string {
@@ -86,4 +87,52 @@ export async function signIn(page: Page, email: string, password: string): Promi
     page.getByRole("button", { name: /sign in|登录/i }).click(),
   ]);
   await waitForHydration(page);
+}
+
+export interface BrowserFixture {
+  /** A fresh session (own cookies) for the current test; closed and checked for browser errors after it. */
+  open(options?: { locale?: string }): Promise<BrowserSession>;
+  /** A fresh session signed in through the real form; returns its page. */
+  signedIn(email: string, options?: { locale?: string; password?: string }): Promise<Page>;
+}
+
+/**
+ * One Chromium per test file, launched before its tests and closed after them. Every session a
+ * test opens is closed after that test, which then fails if the browser logged an error or threw.
+ * `expectedErrors` matches the browser's logs of error documents a file provokes on purpose
+ * (e.g. /status of 40[34]/ where it checks refusals); anything else is a defect.
+ */
+export function useBrowser(options: { expectedErrors?: RegExp } = {}): BrowserFixture {
+  let browser: Browser | undefined;
+  const sessions: BrowserSession[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) {
+      await s.close();
+      if (options.expectedErrors) {
+        const expected = options.expectedErrors;
+        s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !expected.test(e)));
+      }
+      s.assertNoErrors();
+    }
+  });
+  const open = async (sessionOptions: { locale?: string } = {}): Promise<BrowserSession> => {
+    if (!browser) throw new Error("useBrowser(): the browser starts in beforeAll; open sessions inside tests");
+    const s = await openSession(browser, sessionOptions);
+    sessions.push(s);
+    return s;
+  };
+  return {
+    open,
+    async signedIn(email, signInOptions = {}) {
+      const { page } = await open(signInOptions.locale ? { locale: signInOptions.locale } : {});
+      await signIn(page, email, signInOptions.password ?? DEMO_PASSWORD);
+      return page;
+    },
+  };
 }

@@ -1,9 +1,8 @@
-import { openSqlite } from "@starboard/db";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, signIn, useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 
-const PASSWORD = "starboard-demo";
+const PASSWORD = DEMO_PASSWORD;
 /** The newest demo quarter (published): its weak items lead to plans for the next one. */
 const SOURCE_QUARTER = "2026-Q3";
 const TARGET_QUARTER = "2026-Q4";
@@ -21,8 +20,7 @@ interface Cast {
 }
 
 async function cast(): Promise<Cast> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const hr = (await db.selectFrom("users").select("email").where("role", "=", "hr").orderBy("id").executeTakeFirstOrThrow()).email;
     const manager = await db.selectFrom("users").select(["id", "email"]).where("role", "=", "manager").orderBy("id").executeTakeFirstOrThrow();
     const teams = (await db.selectFrom("user_teams").select("team_id").where("user_id", "=", manager.id).execute()).map((t) => t.team_id);
@@ -50,35 +48,20 @@ async function cast(): Promise<Cast> {
       .orderBy("email")
       .executeTakeFirstOrThrow();
     return { hr, manager: manager.email, agent: { code: agent.agent_code, email: agent.email, fcrBefore: Number(agent.raw_value) }, otherAgentEmail: other.email };
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
-let browser: Browser;
+const browser = useBrowser({ expectedErrors: /status of 404/ });
 let users: Cast;
-let session: BrowserSession;
 let planPath: string;
 
 beforeAll(async () => {
-  [browser, users] = await Promise.all([launchBrowser(), cast()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  // The browser logs the expected 404 document response of the access check; anything else is a defect.
-  current.errors.splice(0, current.errors.length, ...current.errors.filter((e) => !/status of 404/.test(e)));
-  current.assertNoErrors();
+  users = await cast();
 });
 
 describe("coaching journey: suggestion → plan → acknowledgement → measured outcome", () => {
   it("the manager sees the quarter's weak items and assigns a plan from a suggestion", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.manager, PASSWORD);
+    const page = await browser.signedIn(users.manager);
     await page.getByRole("link", { name: "Coaching", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/coaching");
     await page.goto(`/coaching?quarter=${SOURCE_QUARTER}`);
@@ -112,15 +95,13 @@ describe("coaching journey: suggestion → plan → acknowledgement → measured
   });
 
   it("another agent gets a 404 for the plan; the agent sees it, acknowledges it and adds a note", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     await signIn(session.page, users.otherAgentEmail, PASSWORD);
     expect((await session.page.goto(planPath))?.status()).toBe(404);
     await session.close();
     expect(session.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
 
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.agent.email, PASSWORD);
+    const page = await browser.signedIn(users.agent.email);
     await page.getByRole("link", { name: "My coaching" }).click();
     await page.waitForURL((url) => url.pathname === "/me/coaching");
     await waitForHydration(page);
@@ -138,9 +119,7 @@ describe("coaching journey: suggestion → plan → acknowledgement → measured
   });
 
   it("HR imports the next quarter's data and calculates it; the plan shows before, after and the outcome", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.hr, PASSWORD);
+    const page = await browser.signedIn(users.hr);
     await page.goto("/hr/imports");
     await waitForHydration(page);
     await page.getByLabel("File type").selectOption("interactions");
@@ -150,14 +129,11 @@ describe("coaching journey: suggestion → plan → acknowledgement → measured
     await page.getByTestId("import-success").waitFor();
 
     // Before calculation the agent's page shows progress from the daily data, quarter to date.
-    const agentSession = await openSession(browser);
-    await signIn(agentSession.page, users.agent.email, PASSWORD);
-    await agentSession.page.goto(planPath);
-    await waitForHydration(agentSession.page);
-    await expect(agentSession.page.getByTestId("plan-progress").innerText()).resolves.toContain("95%");
-    await expect(agentSession.page.getByTestId("progress-on-track").innerText()).resolves.toContain("On track");
-    await agentSession.close();
-    agentSession.assertNoErrors();
+    const agentPage = await browser.signedIn(users.agent.email);
+    await agentPage.goto(planPath);
+    await waitForHydration(agentPage);
+    await expect(agentPage.getByTestId("plan-progress").innerText()).resolves.toContain("95%");
+    await expect(agentPage.getByTestId("progress-on-track").innerText()).resolves.toContain("On track");
 
     await page.locator('select[name="quarter"]').selectOption(TARGET_QUARTER);
     await page.getByRole("button", { name: "Calculate", exact: true }).click();
@@ -190,7 +166,7 @@ describe("coaching journey: suggestion → plan → acknowledgement → measured
 
 describe("HR: overdue plans and the intervention catalogue", () => {
   it("flags overdue plans on the HR overview and the manager's team page", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     await signIn(session.page, users.hr, PASSWORD);
     await session.page.goto("/hr?quarter=2026-Q3");
     await waitForHydration(session.page);
@@ -198,17 +174,13 @@ describe("HR: overdue plans and the intervention catalogue", () => {
     await session.close();
     session.assertNoErrors();
 
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.manager, PASSWORD); // lands on the first team's page
+    const page = await browser.signedIn(users.manager); // lands on the first team's page
     // The demo's overdue plan (due 2026-10-30) belongs to AG008 in manager1's first team.
     await page.getByTestId("overdue-plans-notice").waitFor();
   });
 
   it("HR adds an intervention to the catalogue; a duplicate name is refused with a clear message", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.hr, PASSWORD);
+    const page = await browser.signedIn(users.hr);
     await page.goto("/coaching/catalogue");
     await waitForHydration(page);
     const form = page.getByTestId("intervention-new");

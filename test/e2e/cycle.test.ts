@@ -1,10 +1,9 @@
-import { openSqlite } from "@starboard/db";
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 
-const PASSWORD = "starboard-demo";
 /**
  * A quarter before the demo's history that no other journey touches (imports.test uses
  * 2026-Q4, the dashboards the published 2025-Q4 … 2026-Q3), so this one can run it through
@@ -20,8 +19,7 @@ interface Cast {
 }
 
 async function cast(): Promise<Cast> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const hr = (await db.selectFrom("users").select("email").where("role", "=", "hr").orderBy("id").executeTakeFirstOrThrow()).email;
     const agent = await db
       .selectFrom("agents")
@@ -44,36 +42,18 @@ async function cast(): Promise<Cast> {
       .orderBy("users.id")
       .executeTakeFirstOrThrow();
     return { hr, agent: { code: agent.agent_code, email: agent.email }, manager: manager.email };
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
-let browser: Browser;
+const browser = useBrowser({ expectedErrors: /status of 404/ });
 let users: Cast;
-const sessions: BrowserSession[] = [];
 
 beforeAll(async () => {
-  [browser, users] = await Promise.all([launchBrowser(), cast()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    await s.close();
-    // Expected 404 document responses (a quarter not visible yet) are logged by the browser.
-    s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !/status of 404/.test(e)));
-    s.assertNoErrors();
-  }
+  users = await cast();
 });
 
-async function session(email: string): Promise<Page> {
-  const s = await openSession(browser);
-  sessions.push(s);
-  await signIn(s.page, email, PASSWORD);
-  return s.page;
-}
+// Expected 404 document responses (a quarter not visible yet) are logged by the browser.
+const session = (email: string): Promise<Page> => browser.signedIn(email);
 
 async function openCycle(page: Page, quarter = Q) {
   await page.goto(`/hr/cycle?quarter=${quarter}`);

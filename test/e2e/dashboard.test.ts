@@ -1,9 +1,7 @@
-import { openSqlite } from "@starboard/db";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, signIn, useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 
-const PASSWORD = "starboard-demo";
 /** The newest demo quarter (published). */
 const QUARTER = "2026-Q3";
 
@@ -15,8 +13,7 @@ interface Cast {
 }
 
 async function cast(): Promise<Cast> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const hr = await db.selectFrom("users").select("email").where("role", "=", "hr").orderBy("id").executeTakeFirstOrThrow();
     const manager = await db
       .selectFrom("users")
@@ -38,32 +35,19 @@ async function cast(): Promise<Cast> {
       .orderBy("agents.agent_code")
       .executeTakeFirstOrThrow();
     return { hr: hr.email, manager: { email: manager.email, firstTeamId: Number(manager.firstTeamId) }, agent: { email: agent.email, code: agent.agent_code } };
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
-let browser: Browser;
+const browser = useBrowser();
 let users: Cast;
-let session: BrowserSession;
 
 beforeAll(async () => {
-  [browser, users] = await Promise.all([launchBrowser(), cast()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  current.assertNoErrors();
+  users = await cast();
 });
 
 describe("HR overview", () => {
   it("shows the demo quarter's KPIs, grades, teams, top and bottom agents, and drills into an agent", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.hr, PASSWORD);
+    const page = await browser.signedIn(users.hr);
     await page.goto(`/hr?quarter=${QUARTER}`);
     await waitForHydration(page);
     await page.getByRole("heading", { name: "Performance overview" }).waitFor();
@@ -89,23 +73,22 @@ describe("HR overview", () => {
   });
 
   it("answers a malformed ?quarter with a friendly 400, never a stack trace", async () => {
-    session = await openSession(browser);
+    const session = await browser.open();
     const { page } = session;
-    await signIn(page, users.hr, PASSWORD);
+    await signIn(page, users.hr, DEMO_PASSWORD);
     const response = await page.goto("/hr?quarter=2026-Q9");
     expect(response?.status()).toBe(400);
     await waitForHydration(page);
     await expect(page.getByTestId("error-message").innerText()).resolves.toContain("is not a quarter");
     await expect(page.locator("pre").count()).resolves.toBe(0);
+    // The browser logs the 400 document response this test asks for.
     session.errors.splice(0, session.errors.length, ...session.errors.filter((e) => !/status of 400/.test(e)));
   });
 });
 
 describe("manager's team", () => {
   it("shows the team ranking with weak items highlighted and the team averages", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.manager.email, PASSWORD);
+    const page = await browser.signedIn(users.manager.email);
     expect(new URL(page.url()).pathname).toBe(`/teams/${users.manager.firstTeamId}`);
     const table = page.getByTestId("team-ranking");
     await table.waitFor();
@@ -124,9 +107,7 @@ describe("manager's team", () => {
 
 describe("agent's own standing", () => {
   it("shows the composite, grade and the step-by-step explanation whose contributions add up", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, users.agent.email, PASSWORD);
+    const page = await browser.signedIn(users.agent.email);
     expect(new URL(page.url()).pathname).toBe("/me");
     await page.getByRole("heading", { name: "My performance" }).waitFor();
     const composite = await page.getByTestId("composite").innerText();

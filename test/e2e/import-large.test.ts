@@ -1,48 +1,30 @@
-import { openSqlite } from "@starboard/db";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 
 /**
  * A web upload above the size at which the import reads the file on a worker thread
  * (4 MB, decision 065), through the production build: every row is read and checked, the
  * one bad row near the end is reported by line and column, and nothing is saved.
  */
-const PASSWORD = "starboard-demo";
 const HEADER = "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints";
 
-let browser: Browser;
-let session: BrowserSession;
+const browser = useBrowser();
 let hrEmail: string;
 let agentCodes: string[];
 
 async function interactionRowCount(): Promise<number> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const row = await db.selectFrom("interaction_daily").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     return Number(row.n);
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  await withE2eDatabase(async (db) => {
     hrEmail = (await db.selectFrom("users").select("email").where("role", "=", "hr").orderBy("id").executeTakeFirstOrThrow()).email;
     agentCodes = (await db.selectFrom("agents").select("agent_code").where("leave_date", "is", null).orderBy("agent_code").execute()).map((a) => a.agent_code);
-  } finally {
-    await db.destroy();
-  }
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  current.assertNoErrors();
+  });
 });
 
 describe("large web upload", () => {
@@ -60,9 +42,7 @@ describe("large web upload", () => {
     expect(csv.length).toBeGreaterThan(4_000_000);
     const before = await interactionRowCount();
 
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, hrEmail, PASSWORD);
+    const page = await browser.signedIn(hrEmail);
     await page.goto("/hr/imports");
     await waitForHydration(page);
     await page.getByLabel("File type").selectOption("interactions");

@@ -1,29 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { useBrowser, waitForHydration } from "./browser.ts";
 
 const HEADER = "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints";
 
-let browser: Browser;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  current.assertNoErrors();
-});
+const browser = useBrowser();
 
 describe("web upload progress", () => {
   it("says how many rows the picked file has and shows 'Importing ≈ N rows…' while the server works", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, "hr@starboard.test", "starboard-demo");
+    const page = await browser.signedIn("hr@starboard.test");
     await page.goto("/hr/imports");
     await waitForHydration(page);
 

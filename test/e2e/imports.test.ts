@@ -1,50 +1,32 @@
-import { openSqlite } from "@starboard/db";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 
-const PASSWORD = "starboard-demo";
 /** After the demo's published quarters: still open for imports and calculation. */
 const OPEN_QUARTER = "2026-Q4";
 const DAY = "2026-10-06";
 const HEADER = "date,agent_code,channel,contacts,first_response_sec_sum,answered_within_90s,resolved,resolved_first_contact,repeat_contacts_30d,complaints";
 
-let browser: Browser;
-let session: BrowserSession;
+const browser = useBrowser();
 let hrEmail: string;
 let agentCode: string;
 
 async function interactionRowsOn(date: string): Promise<number> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const row = await db.selectFrom("interaction_daily").select((eb) => eb.fn.countAll<number>().as("n")).where("date", "=", date).executeTakeFirstOrThrow();
     return Number(row.n);
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  await withE2eDatabase(async (db) => {
     hrEmail = (await db.selectFrom("users").select("email").where("role", "=", "hr").orderBy("id").executeTakeFirstOrThrow()).email;
     agentCode = (await db.selectFrom("agents").select("agent_code").where("leave_date", "is", null).orderBy("agent_code").executeTakeFirstOrThrow()).agent_code;
-  } finally {
-    await db.destroy();
-  }
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  current.assertNoErrors();
+  });
 });
 
-async function upload(csv: string, fileName = "interactions.csv") {
-  const { page } = session;
+async function upload(page: Page, csv: string, fileName = "interactions.csv") {
   await page.getByLabel("File type").selectOption("interactions");
   await page.locator('input[type="file"][name="file"]').setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByRole("button", { name: "Import", exact: true }).click();
@@ -52,9 +34,7 @@ async function upload(csv: string, fileName = "interactions.csv") {
 
 describe("imports and calculation", () => {
   it("reports every problem of a bad interactions file by line and column, and imports nothing", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, hrEmail, PASSWORD);
+    const page = await browser.signedIn(hrEmail);
     await page.goto("/hr/imports");
     await waitForHydration(page);
     const csv = [
@@ -63,7 +43,7 @@ describe("imports and calculation", () => {
       `${DAY},${agentCode},chat,4O,300,,10,9,,`, // letter O instead of zero
       `${DAY},NOBODY,email,5,100,,,,,`,
     ].join("\n");
-    await upload(csv);
+    await upload(page, csv);
     const problems = page.getByTestId("import-problems");
     await problems.waitFor();
     const rows = await problems.locator("tbody tr").allInnerTexts();
@@ -74,19 +54,17 @@ describe("imports and calculation", () => {
   });
 
   it("imports a valid file, shows the summary, then calculates the quarter", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, hrEmail, PASSWORD);
+    const page = await browser.signedIn(hrEmail);
     await page.goto("/hr/imports");
     await waitForHydration(page);
-    await upload([HEADER, `${DAY},${agentCode},phone,40,1200,35,30,27,2,0`, `${DAY},${agentCode},chat,12,150,,10,9,,`].join("\n"));
+    await upload(page, [HEADER, `${DAY},${agentCode},phone,40,1200,35,30,27,2,0`, `${DAY},${agentCode},chat,12,150,,10,9,,`].join("\n"));
     await page.getByTestId("import-success").waitFor();
     await expect(page.getByTestId("summary-added").innerText()).resolves.toBe("2");
     await expect(page.getByTestId("summary-replaced").innerText()).resolves.toBe("0");
     expect(await interactionRowsOn(DAY)).toBe(2);
 
     // Same file again: nothing changes.
-    await upload([HEADER, `${DAY},${agentCode},phone,40,1200,35,30,27,2,0`, `${DAY},${agentCode},chat,12,150,,10,9,,`].join("\n"));
+    await upload(page, [HEADER, `${DAY},${agentCode},phone,40,1200,35,30,27,2,0`, `${DAY},${agentCode},chat,12,150,,10,9,,`].join("\n"));
     await page.getByTestId("summary-unchanged").filter({ hasText: "2" }).waitFor();
 
     await page.locator('select[name="quarter"]').selectOption(OPEN_QUARTER);
@@ -99,9 +77,7 @@ describe("imports and calculation", () => {
   });
 
   it("refuses to calculate a locked (published) quarter and says so", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, hrEmail, PASSWORD);
+    const page = await browser.signedIn(hrEmail);
     const response = await page.request.post("/hr/imports", {
       form: { intent: "calculate", quarter: "2026-Q3" },
       headers: { Origin: new URL(page.url()).origin },
@@ -113,7 +89,7 @@ describe("imports and calculation", () => {
     await waitForHydration(page);
     await expect(page.locator('select[name="quarter"] option[value="2026-Q3"]').isDisabled()).resolves.toBe(true);
     const upload2 = [HEADER, `2026-08-03,${agentCode},phone,40,1200,35,30,27,2,0`].join("\n");
-    await upload(upload2);
+    await upload(page, upload2);
     await page.getByTestId("import-error").filter({ hasText: "locked or published" }).waitFor();
   });
 });

@@ -1,33 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowser, waitForHydration } from "./browser.ts";
 
-const PASSWORD = "starboard-demo";
 const LEAD = "manager1@starboard.test"; // Phone Support North and South
 const HR = "hr@starboard.test";
 const ITEMS = ["opening", "confirm_need", "confirm_information", "solution", "closing", "ticket", "listening", "pace_and_courtesy"];
 
-let browser: Browser;
-let session: BrowserSession;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  // The browser logs the expected 403/404 document responses; anything else is a defect.
-  current.errors.splice(0, current.errors.length, ...current.errors.filter((e) => !/status of 40[34]/.test(e)));
-  current.assertNoErrors();
-});
-
-async function as(email: string): Promise<Page> {
-  session = await openSession(browser);
-  await signIn(session.page, email, PASSWORD);
-  return session.page;
-}
+// The browser logs the expected 403/404 document responses; anything else is a defect.
+const browser = useBrowser({ expectedErrors: /status of 40[34]/ });
+const as = (email: string): Promise<Page> => browser.signedIn(email);
 
 /** Starts a call-quality evaluation from the workspace and lands on its scoring screen; returns its id. */
 async function startEvaluation(page: Page, agentCode: string, options: { dual?: "yes" | "no"; secondReviewer?: string; blind?: boolean } = {}): Promise<number> {
@@ -90,7 +71,6 @@ describe("QA scorecards", () => {
     await scoreAll(lead, "review-form");
     await submit(lead, "review-form", "Submit review");
     await expect(lead.getByTestId("qa-success").innerText()).resolves.toContain("Waiting for the second reviewer");
-    await session.close();
 
     const hr = await as(HR);
     await hr.goto("/qa");
@@ -131,7 +111,6 @@ describe("QA scorecards", () => {
     // Another agent's evaluation is not there for this agent.
     const other = await agent.goto("/qa/evaluations/1");
     expect(other?.status()).toBe(404);
-    await session.close();
 
     const lead = await as(LEAD);
     await lead.goto("/qa");
@@ -148,7 +127,6 @@ describe("QA scorecards", () => {
     await lead.reload();
     await waitForHydration(lead);
     await expect(lead.getByTestId("final-pct").innerText()).resolves.toBe("100%");
-    await session.close();
 
     const back = await as("ag002@starboard.test");
     await back.goto(`/qa/evaluations/${fatalEvaluationId}`);
@@ -169,7 +147,6 @@ describe("QA scorecards", () => {
     await waitForHydration(hr);
     expect(await hr.getByTestId("qa-pareto").locator("tbody tr").count()).toBeGreaterThan(0);
     expect(await hr.getByTestId("qa-workload").locator("tbody tr").count()).toBeGreaterThan(0);
-    await session.close();
 
     const agent = await as("ag003@starboard.test");
     const response = await agent.goto("/qa");

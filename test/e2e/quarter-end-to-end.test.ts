@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowser, waitForHydration } from "./browser.ts";
 
 /**
  * One quarter from CSV to page: the brief's worked example, uploaded through the HR import
@@ -40,20 +40,7 @@ const csatCsv = [
   ...Array.from({ length: 212 }, (_, i) => `WX-CSAT-${i + 1},2025-06-${String((i % 28) + 1).padStart(2, "0")},${CODE},${i % 2 ? "chat" : "phone"},${i < 86 ? 5 : 4}`),
 ].join("\n");
 
-let browser: Browser;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  current.assertNoErrors();
-});
+const browser = useBrowser();
 
 async function upload(page: Page, kind: string, fileName: string, csv: string, added: number) {
   await page.getByLabel("File type").selectOption(kind);
@@ -65,9 +52,7 @@ async function upload(page: Page, kind: string, fileName: string, csv: string, a
 
 describe("one quarter from CSV to page", () => {
   it("reproduces the worked example: 80.15 → shown 80.2, grade B, every contribution", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, "hr@starboard.test", "starboard-demo");
+    const page = await browser.signedIn("hr@starboard.test");
     await page.goto("/hr/imports");
     await waitForHydration(page);
 

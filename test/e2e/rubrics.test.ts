@@ -1,53 +1,29 @@
-import { openSqlite } from "@starboard/db";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 
-const PASSWORD = "starboard-demo";
-let browser: Browser;
-let session: BrowserSession;
+const browser = useBrowser({ expectedErrors: /status of 40[34]/ });
 let hrEmail: string;
 let managerEmail: string;
 
-async function withDb<T>(run: (db: ReturnType<typeof openSqlite>) => Promise<T>): Promise<T> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
-    return await run(db);
-  } finally {
-    await db.destroy();
-  }
-}
-
 /** Every stored result of the published demo quarters, to prove approval changes none of them. */
 const publishedResults = () =>
-  withDb((db) =>
+  withE2eDatabase((db) =>
     db.selectFrom("quarter_results").select(["quarter_id", "agent_id", "rubric_version_id", "final_composite", "grade", "status"])
       .where("quarter_id", "<=", "2026-Q3").orderBy("quarter_id").orderBy("agent_id").execute(),
   );
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  [hrEmail, managerEmail] = await withDb(async (db) => [
+  [hrEmail, managerEmail] = await withE2eDatabase(async (db) => [
     (await db.selectFrom("users").select("email").where("role", "=", "hr").orderBy("id").executeTakeFirstOrThrow()).email,
     (await db.selectFrom("users").select("email").where("role", "=", "manager").orderBy("id").executeTakeFirstOrThrow()).email,
   ]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const current = session;
-  await current.close();
-  current.errors.splice(0, current.errors.length, ...current.errors.filter((e) => !/status of 40[34]/.test(e)));
-  current.assertNoErrors();
 });
 
 describe("semiannual rubric review", () => {
   it("HR edits weights (a wrong total is refused, input kept), sees the what-if, attaches it, decides and approves", async () => {
     const before = await publishedResults();
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, hrEmail, PASSWORD);
+    const page = await browser.signedIn(hrEmail);
 
     // The HR dashboard says the review of the current half is due or overdue.
     await page.goto("/hr");
@@ -74,7 +50,7 @@ describe("semiannual rubric review", () => {
     await csat.fill("30");
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByTestId("rubric-saved").waitFor();
-    const stored = await withDb((db) => db.selectFrom("rubric_versions").select(["definition", "status"]).where("id", "=", Number(draftPath.split("/").pop())).executeTakeFirstOrThrow());
+    const stored = await withE2eDatabase((db) => db.selectFrom("rubric_versions").select(["definition", "status"]).where("id", "=", Number(draftPath.split("/").pop())).executeTakeFirstOrThrow());
     expect(stored.status).toBe("draft");
     const weights = (JSON.parse(stored.definition) as { dimensions: Array<{ metrics: Array<{ key: string; weightBp: number }> }> }).dimensions.flatMap((d) => d.metrics.map((m) => [m.key, m.weightBp]));
     expect(weights).toEqual([["first_response_time", 1500], ["first_contact_resolution", 3500], ["qa_score", 2000], ["csat", 3000]]);
@@ -116,7 +92,7 @@ describe("semiannual rubric review", () => {
     const effective = /in effect from (\d{4}-Q[1-4])/.exec(await completed.innerText())?.[1];
     expect(effective).toBeDefined();
 
-    const approved = await withDb((db) => db.selectFrom("rubric_versions").select(["status", "effective_from"]).where("id", "=", Number(draftPath.split("/").pop())).executeTakeFirstOrThrow());
+    const approved = await withE2eDatabase((db) => db.selectFrom("rubric_versions").select(["status", "effective_from"]).where("id", "=", Number(draftPath.split("/").pop())).executeTakeFirstOrThrow());
     expect(approved).toEqual({ status: "approved", effective_from: effective });
     // Activation never touches a past quarter's stored results.
     expect(await publishedResults()).toEqual(before);
@@ -131,9 +107,7 @@ describe("semiannual rubric review", () => {
   });
 
   it("HR adds a band and removes a metric in the form; the weights total is refused until a weight is fixed", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, hrEmail, PASSWORD);
+    const page = await browser.signedIn(hrEmail);
     await page.goto("/hr/rubrics");
     await waitForHydration(page);
     await page.getByLabel("Start from").selectOption("active");
@@ -141,7 +115,7 @@ describe("semiannual rubric review", () => {
     await waitForHydration(page);
     const draftId = Number(new URL(page.url()).pathname.split("/").pop());
     const stored = async () =>
-      JSON.parse((await withDb((db) => db.selectFrom("rubric_versions").select("definition").where("id", "=", draftId).executeTakeFirstOrThrow())).definition) as {
+      JSON.parse((await withE2eDatabase((db) => db.selectFrom("rubric_versions").select("definition").where("id", "=", draftId).executeTakeFirstOrThrow())).definition) as {
         dimensions: Array<{ key: string; metrics: Array<{ key: string; weightBp: number; rule: { bands?: unknown[] } }> }>;
       };
 
@@ -181,10 +155,8 @@ describe("semiannual rubric review", () => {
   });
 
   it("compares two versions side by side", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, hrEmail, PASSWORD);
-    const ids = await withDb(async (db) => (await db.selectFrom("rubric_versions").select("id").orderBy("version").execute()).map((r) => r.id));
+    const page = await browser.signedIn(hrEmail);
+    const ids = await withE2eDatabase(async (db) => (await db.selectFrom("rubric_versions").select("id").orderBy("version").execute()).map((r) => r.id));
     await page.goto(`/hr/rubrics/diff?a=${ids[0]}&b=${ids[ids.length - 1]}`);
     await waitForHydration(page);
     await page.getByTestId("rubric-diff").waitFor();
@@ -197,16 +169,14 @@ describe("semiannual rubric review", () => {
   });
 
   it("is HR only: a manager gets 403 on the page and on a forged POST", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, managerEmail, PASSWORD);
+    const page = await browser.signedIn(managerEmail);
     const response = await page.goto("/hr/rubrics");
     expect(response?.status()).toBe(403);
     await waitForHydration(page);
     await page.getByTestId("error-page").waitFor();
     const forged = await page.request.post("/hr/rubrics", { form: { intent: "createDraft", source: "active" }, headers: { Origin: new URL(page.url()).origin } });
     expect(forged.status()).toBe(403);
-    const count = await withDb(async (db) => Number((await db.selectFrom("rubric_versions").select((eb) => eb.fn.countAll<number>().as("n")).where("created_by", "=", managerEmail).executeTakeFirstOrThrow()).n));
+    const count = await withE2eDatabase(async (db) => Number((await db.selectFrom("rubric_versions").select((eb) => eb.fn.countAll<number>().as("n")).where("created_by", "=", managerEmail).executeTakeFirstOrThrow()).n));
     expect(count).toBe(0);
   });
 });
