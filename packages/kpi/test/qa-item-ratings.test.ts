@@ -13,23 +13,9 @@ import {
   scoreAgent,
   scoreQaEvaluation,
 } from "../src/index.ts";
+import { allGood, scoreOrThrow } from "./helpers/qaAnswers.ts";
 
-const allGood = (): QaAnswers["items"] => ({
-  opening: { option: "good" },
-  confirm_need: { option: "good" },
-  confirm_information: { option: "good" },
-  solution: { option: "good" },
-  closing: { option: "good" },
-  ticket: { option: "good" },
-  listening: { option: "good" },
-  pace_and_courtesy: { option: "good" },
-});
-
-const scored = (form: QaFormDefinition, items: QaAnswers["items"], bonusPoints = 0) => {
-  const r = scoreQaEvaluation(form, { items, bonusPoints });
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.score;
-};
+const scored = scoreOrThrow;
 
 describe("an item's 5/3/1 rating", () => {
   it("full marks → 5, between → 3, failed → 1", () => {

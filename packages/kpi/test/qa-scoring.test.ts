@@ -7,23 +7,9 @@ import {
   qaFormMaxPoints,
   scoreQaEvaluation,
 } from "../src/index.ts";
+import { allGood, scoreOrThrow } from "./helpers/qaAnswers.ts";
 
-const allGood = (): QaAnswers["items"] => ({
-  opening: { option: "good" },
-  confirm_need: { option: "good" },
-  confirm_information: { option: "good" },
-  solution: { option: "good" },
-  closing: { option: "good" },
-  ticket: { option: "good" },
-  listening: { option: "good" },
-  pace_and_courtesy: { option: "good" },
-});
-
-const score = (form = CALL_QUALITY_FORM, items: QaAnswers["items"] = allGood(), bonusPoints = 0) => {
-  const r = scoreQaEvaluation(form, { items, bonusPoints });
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.score;
-};
+const score = scoreOrThrow;
 
 describe("QA form presets", () => {
   it("the call-quality form is worth 10+15+15+15+10+15+15+5 = 100 points", () => {
