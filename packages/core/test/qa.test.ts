@@ -1,5 +1,5 @@
 import { openTestDatabase } from "@starboard/db/testing";
-import { type Db, findAgentRecordByCode, listAudit, sumQaByAgent } from "@starboard/db";
+import { type Db, findAgentByCode, listAudit, sumQaByAgent } from "@starboard/db";
 import { FIVE_DIMENSION_531, scoreAgent } from "@starboard/kpi";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { insertDemoUsers } from "../src/demo/users.ts";
@@ -280,7 +280,7 @@ describe("item ratings (the 5/3/1 item-rated metrics)", () => {
     return scoringId;
   };
   const itemRatingsOf = async (agentCode: string) => {
-    const agent = await findAgentRecordByCode(db, agentCode);
+    const agent = await findAgentByCode(db, agentCode);
     return (await loadAgentFacts(db, "2026-10-01", "2026-12-31")).get(agent!.id)?.itemRatings;
   };
 
@@ -302,7 +302,7 @@ describe("item ratings (the 5/3/1 item-rated metrics)", () => {
     expect((await getQaEvaluationView(agentA1(), mixed)).finalItemRatings).toEqual({ opening: 1, confirm_information: 5, solution: 3, ticket: 5, listening: 5 });
 
     // Under the five-dimension rubric the ratings are the metric's points (mean of 5, 3, 5).
-    const agent = await findAgentRecordByCode(db, "A1");
+    const agent = await findAgentByCode(db, "A1");
     const facts = (await loadAgentFacts(db, "2026-10-01", "2026-12-31")).get(agent!.id)!;
     const knowledge = scoreAgent(FIVE_DIMENSION_531, facts).metrics.find((m) => m.key === "knowledge_accuracy");
     expect(knowledge).toMatchObject({ raw: 13 / 3, sample: 3, missing: null });
@@ -320,7 +320,7 @@ describe("item ratings (the 5/3/1 item-rated metrics)", () => {
     await resolveQaDispute(lead1(), { disputeId, decision: "accept", reason: "Checked the policy", answers: { items: { ...allGood(), solution: { option: "average" } }, bonusPoints: 0 } });
     expect((await itemRatingsOf("A1"))?.knowledge_accuracy).toEqual({ ratings: 1, ratingSum: 3 });
 
-    const agent = await findAgentRecordByCode(db, "A1");
+    const agent = await findAgentByCode(db, "A1");
     expect((await loadAgentFacts(db, "2026-07-01", "2026-09-30")).get(agent!.id)).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import {
   activeAgentsInPeriod,
   agentIdsByCode,
   appendAudit,
-  findAgentRecordByCode,
+  findAgentByCode,
   findImport,
   findOrCreateTeam,
   findQuarterStates,
@@ -61,8 +61,8 @@ describe("agents", () => {
   it("maps codes to ids, leaving unknown codes out", async () => {
     const ids = await agentIdsByCode(db, ["A1", "A2", "ZZ", "A1"]);
     expect([...ids.keys()].sort()).toEqual(["A1", "A2"]);
-    expect(ids.get("A1")).toBe((await findAgentRecordByCode(db, "A1"))!.id);
-    expect(await findAgentRecordByCode(db, "ZZ")).toBeUndefined();
+    expect(ids.get("A1")).toBe((await findAgentByCode(db, "A1"))!.id);
+    expect(await findAgentByCode(db, "ZZ")).toBeUndefined();
   });
 
   it("active in a quarter: hired on or before its last day and not left before its first day", async () => {
@@ -86,9 +86,9 @@ describe("agents", () => {
       "2026-05-01T00:00:00.000Z",
     );
     expect(counts).toEqual({ added: 1, replaced: 1, unchanged: 1 });
-    const a2 = await findAgentRecordByCode(db, "A2");
+    const a2 = await findAgentByCode(db, "A2");
     expect(a2).toMatchObject({ name: "Bo Li", team_id: a1!.team_id, created_at: AT, updated_at: "2026-05-01T00:00:00.000Z" });
-    expect((await findAgentRecordByCode(db, "A1"))!.updated_at).toBe(AT);
+    expect((await findAgentByCode(db, "A1"))!.updated_at).toBe(AT);
   });
 });
 

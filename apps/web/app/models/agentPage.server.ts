@@ -4,7 +4,7 @@ import {
   type AgentIdentity,
   type AgentQuarterRow,
   type Db,
-  findAgentByCode,
+  findAgentIdentityByCode,
   findRubricVersion,
   metricAverages,
   rankedCounts,
@@ -42,7 +42,7 @@ const notFound = () => dashboardError(404, { code: "notFound" });
 export async function requireViewableAgent(db: Db, user: SessionUser, rawCode: string | undefined): Promise<AgentIdentity> {
   const parsed = agentCodeSchema.safeParse(rawCode);
   if (!parsed.success) throw notFound();
-  const agent = await findAgentByCode(db, parsed.data);
+  const agent = await findAgentIdentityByCode(db, parsed.data);
   if (!agent) throw notFound();
   const decision = decide(user, "view_agent", { agentId: agent.agentId, teamId: agent.teamId });
   if (!decision.allowed) {

@@ -1,5 +1,5 @@
 import { assignCoachingPlan, type Context, decide, isDomainError } from "@starboard/core";
-import { type Db, findAgentByCode, findMetricResult, listInterventions, mentorCandidates } from "@starboard/db";
+import { type Db, findAgentIdentityByCode, findMetricResult, listInterventions, mentorCandidates } from "@starboard/db";
 import { metricKeySchema, METRIC_CATALOGUE, nextQuarter, quarterEnd, quarterIdSchema } from "@starboard/kpi";
 import { z } from "zod";
 import { domainErrorResponse } from "~/utils/policy.server";
@@ -32,7 +32,7 @@ export async function getAssignPageData(db: Db, user: SessionUser, url: URL): Pr
   const parsed = assignParamsSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) throw dashboardError(400, { code: "badRequest" });
   const { agent: code, metric, quarter, intervention } = parsed.data;
-  const agent = await findAgentByCode(db, code.toUpperCase());
+  const agent = await findAgentIdentityByCode(db, code.toUpperCase());
   if (!agent) throw dashboardError(404, { code: "notFound" });
   const decision = decide(user, "assign_coaching_plan", { teamId: agent.teamId });
   if (!decision.allowed) {

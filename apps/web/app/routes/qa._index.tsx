@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { contextFor } from "~/utils/context.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { findAgentByCode } from "@starboard/db";
+import { findAgentIdentityByCode } from "@starboard/db";
 import { getQaWorkspace, listQaFormVersions, startQaEvaluation } from "@starboard/core";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // Permission before validation: another team's agent (or an unknown code) is a 404 whatever the rest of the form says.
   const code = agentCodeSchema.safeParse(data.get("agentCode"));
   if (code.success) {
-    const agent = await findAgentByCode(db, code.data);
+    const agent = await findAgentIdentityByCode(db, code.data);
     if (!agent) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
     requirePermission(user, "qa_evaluate_agent", { teamId: agent.teamId });
   }

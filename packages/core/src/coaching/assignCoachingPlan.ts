@@ -1,6 +1,6 @@
 import {
   appendAudit,
-  findAgentByCode,
+  findAgentIdentityByCode,
   findIntervention,
   findMetricResult,
   findQuarter,
@@ -57,7 +57,7 @@ export async function assignCoachingPlan(ctx: Context, raw: AssignCoachingPlanIn
 
   return ctx.db.transaction().execute(async (trx) => {
     const user = await policyUserOf(trx, ctx.actor);
-    const agent = await findAgentByCode(trx, input.agentCode);
+    const agent = await findAgentIdentityByCode(trx, input.agentCode);
     if (!agent) throw new DomainError("not_found", `agent ${input.agentCode} does not exist`, { agentCode: input.agentCode });
     assertCan(user, "assign_coaching_plan", { teamId: agent.teamId });
 

@@ -1,4 +1,4 @@
-import { appendAudit, findAgentRecordByCode, personalDataOf } from "@starboard/db";
+import { appendAudit, findAgentByCode, personalDataOf } from "@starboard/db";
 import { type Context, isoNow } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { assertActorCan } from "../policy/actor.ts";
@@ -10,7 +10,7 @@ import { assertActorCan } from "../policy/actor.ts";
  */
 export async function exportPersonalData(ctx: Context, agentCode: string) {
   assertActorCan(ctx, "manage_privacy");
-  const agent = await findAgentRecordByCode(ctx.db, agentCode);
+  const agent = await findAgentByCode(ctx.db, agentCode);
   if (!agent) throw new DomainError("not_found", `no agent ${agentCode}`, { agentCode });
   const data = await personalDataOf(ctx.db, agent.id);
   if (!data) throw new DomainError("not_found", `no agent ${agentCode}`, { agentCode });

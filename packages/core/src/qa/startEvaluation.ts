@@ -1,6 +1,6 @@
 import {
   appendAudit,
-  findAgentRecordByCode,
+  findAgentByCode,
   findQaForm,
   insertQaReview,
   insertQaScoring,
@@ -47,7 +47,7 @@ export async function startQaEvaluation(ctx: Context, raw: StartQaEvaluationInpu
   const input = parsed.data;
   if (ctx.actor.userId === null) throw new DomainError("forbidden", "an evaluation needs a signed-in reviewer");
   const actorPolicy = await policyUserOf(ctx.db, ctx.actor);
-  const agent = await findAgentRecordByCode(ctx.db, input.agentCode);
+  const agent = await findAgentByCode(ctx.db, input.agentCode);
   if (!agent) throw new DomainError("not_found", `agent ${input.agentCode} is not known`, { agentCode: input.agentCode });
   assertCan(actorPolicy, "qa_evaluate_agent", { teamId: agent.team_id });
   const form = await findQaForm(ctx.db, input.formId);

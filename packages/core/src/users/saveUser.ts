@@ -1,7 +1,7 @@
 import {
   type Db,
   appendAudit,
-  findAgentRecordByCode,
+  findAgentByCode,
   findUserByEmail,
   findUserById,
   insertUser,
@@ -24,7 +24,7 @@ async function resolveProfile(db: Db, input: UserProfileInput) {
   const profile = parsed.data;
   let agentId: number | null = null;
   if (profile.agentCode) {
-    const agent = await findAgentRecordByCode(db, profile.agentCode);
+    const agent = await findAgentByCode(db, profile.agentCode);
     if (!agent) throw new DomainError("invalid_input", `agent ${profile.agentCode} is not known`, { field: "agentCode", reason: "unknown_agent" });
     agentId = agent.id;
   }

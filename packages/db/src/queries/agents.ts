@@ -11,11 +11,8 @@ const AGENT_VALUE_COLUMNS = ["name", "email", "team_id", "hire_date", "leave_dat
 /** Keeps every IN (…) list well under both engines' bound-parameter limits. */
 const CHUNK = 500;
 
-/**
- * The full agents row for a code. (Named so because `findAgentByCode` in queries/dashboard.ts
- * already returns an agent's identity with team name.)
- */
-export async function findAgentRecordByCode(db: Db, agentCode: string): Promise<Agent | undefined> {
+/** The full agents row for a code (`findAgentIdentityByCode` gives what the dashboards show: identity and team name). */
+export async function findAgentByCode(db: Db, agentCode: string): Promise<Agent | undefined> {
   return db.selectFrom("agents").selectAll().where("agent_code", "=", agentCode).executeTakeFirst();
 }
 

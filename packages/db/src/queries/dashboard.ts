@@ -271,7 +271,7 @@ export interface AgentIdentity {
   teamName: string;
 }
 
-export async function findAgentByCode(db: Db, agentCode: string): Promise<AgentIdentity | undefined> {
+export async function findAgentIdentityByCode(db: Db, agentCode: string): Promise<AgentIdentity | undefined> {
   return db
     .selectFrom("agents as a")
     .innerJoin("teams as t", "t.id", "a.team_id")
