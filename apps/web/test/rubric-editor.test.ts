@@ -49,7 +49,7 @@ describe("rubric editor form", () => {
   });
 
   it("points the engine's weight problem at the percent field", () => {
-    expect(issueForForm({ path: "dimensions[1].metrics[0].weightBp", code: "zero_weight", message: "x" }).path).toBe("dimensions[1].metrics[0].weightPct");
+    expect(issueForForm({ path: "dimensions[1].metrics[0].weightBp", code: "zero_weight", message: "x", messageKey: "zero_weight", params: { metric: "csat" } }).path).toBe("dimensions[1].metrics[0].weightPct");
   });
 });
 

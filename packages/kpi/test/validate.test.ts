@@ -295,7 +295,10 @@ describe("structure", () => {
   });
 
   it("not an object at all", () => {
-    expect(validateRubric(null)).toEqual({ ok: false, issues: [{ path: "", message: "must be an object, not null", code: "invalid_type" }] });
+    expect(validateRubric(null)).toEqual({
+      ok: false,
+      issues: [{ path: "", message: "must be an object, not null", code: "invalid_type", messageKey: "zod_type_an", params: { expected: "object", received: "null" } }],
+    });
   });
 });
 

@@ -20,21 +20,21 @@ export function parseWeightOverrides(text: string): WeightsParse {
     const at = `--weights[${i}]`;
     const eq = part.indexOf("=");
     if (eq <= 0) {
-      issues.push({ path: at, code: "weights_syntax", message: `"${part}" is not metric=percent (e.g. csat=35)` });
+      issues.push({ path: at, code: "weights_syntax", message: `"${part}" is not metric=percent (e.g. csat=35)`, messageKey: "weights_syntax", params: { part } });
       return;
     }
     const key = part.slice(0, eq).trim();
     const pct = part.slice(eq + 1).trim();
     if (!(METRIC_KEYS as readonly string[]).includes(key)) {
-      issues.push({ path: at, code: "weights_unknown_metric", message: `"${key}" is not a metric; known metrics: ${METRIC_KEYS.join(", ")}` });
+      issues.push({ path: at, code: "weights_unknown_metric", message: `"${key}" is not a metric; known metrics: ${METRIC_KEYS.join(", ")}`, messageKey: "weights_unknown_metric", params: { key, known: METRIC_KEYS.join(", ") } });
       return;
     }
     if (!PCT.test(pct)) {
-      issues.push({ path: at, code: "weights_bad_percent", message: `"${pct}" is not a percentage with at most two decimals (e.g. 35 or 12.5)` });
+      issues.push({ path: at, code: "weights_bad_percent", message: `"${pct}" is not a percentage with at most two decimals (e.g. 35 or 12.5)`, messageKey: "weights_bad_percent", params: { pct } });
       return;
     }
     if (weights.has(key as MetricKey)) {
-      issues.push({ path: at, code: "weights_duplicate", message: `${key} is given twice` });
+      issues.push({ path: at, code: "weights_duplicate", message: `${key} is given twice`, messageKey: "weights_duplicate", params: { key } });
       return;
     }
     weights.set(key as MetricKey, Math.round(Number(pct) * 100));
@@ -61,6 +61,6 @@ export function reweightRubric(rubric: Rubric, weights: WeightOverrides): { rubr
   }
   const issues: RubricIssue[] = [...weights.keys()]
     .filter((key) => !used.has(key))
-    .map((key) => ({ path: "--weights", code: "weights_metric_not_in_rubric", message: `${key} is not scored by "${rubric.name}" — re-weighting cannot add a metric` }));
+    .map((key) => ({ path: "--weights", code: "weights_metric_not_in_rubric", message: `${key} is not scored by "${rubric.name}" — re-weighting cannot add a metric`, messageKey: "weights_metric_not_in_rubric", params: { key, rubric: rubric.name } }));
   return { rubric: copy, issues };
 }

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { Rubric, RubricIssue, ScalarRule } from "@starboard/kpi";
 import { useTranslation } from "react-i18next";
 import type { FieldProblem, FormValues } from "~/models/rubricEditor.server";
+import { issueText } from "./RubricErrors";
 import { button, compactField, field } from "./ui";
 
 const CHANNEL_KEYS = ["phone", "chat", "email"] as const;
@@ -26,7 +27,7 @@ function Problems({ ctx, path, exact = true }: { ctx: EditorState; path: string;
     return (
       <span className="mt-1 block text-xs font-normal text-rose-700" data-testid="field-problem" data-path={path}>
         {own.map((p) => t(`field.${p.code}`)).join(" ")}
-        {engine.map((i) => t(`issue.${i.code}`, { message: i.message, defaultValue: i.message })).join(" ")}
+        {engine.map((i) => issueText(t, i)).join(" ")}
       </span>
     );
 }
