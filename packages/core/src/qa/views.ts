@@ -99,12 +99,15 @@ function itemPointsOf(form: QaFormDefinition, answers: QaAnswers | null): Record
   return r.ok ? Object.fromEntries(r.score.items.map((i) => [i.itemKey, i.points])) : {};
 }
 
-function itemRatingsOf(form: QaFormDefinition, answers: QaAnswers | null): Record<string, QaItemRating> {
-  if (!answers) return {};
-  const r = scoreQaEvaluation(form, answers);
-  if (!r.ok) return {};
+/** Per-item points, and the 5/3/1 rating of each item tagged with a metric, from one scoring. */
+function finalItemsOf(form: QaFormDefinition, answers: QaAnswers | null): { points: Record<string, number>; ratings: Record<string, QaItemRating> } {
+  const r = answers ? scoreQaEvaluation(form, answers) : null;
+  if (!r?.ok) return { points: {}, ratings: {} };
   const tagged = new Set(qaFormItems(form).filter((i) => i.metricKey).map((i) => i.key));
-  return Object.fromEntries(r.score.items.filter((i) => tagged.has(i.itemKey)).map((i) => [i.itemKey, qaItemRating(i)]));
+  return {
+    points: Object.fromEntries(r.score.items.map((i) => [i.itemKey, i.points])),
+    ratings: Object.fromEntries(r.score.items.filter((i) => tagged.has(i.itemKey)).map((i) => [i.itemKey, qaItemRating(i)])),
+  };
 }
 
 /** One evaluation as the viewer may see it (404 for someone else's, agents only once final). */
@@ -134,7 +137,7 @@ export async function getQaEvaluationView(ctx: Context, scoringId: number): Prom
       })
     : [];
   const finalAnswers = scoring.final_answers ? (JSON.parse(scoring.final_answers) as QaAnswers) : null;
-  const finalItemPoints = itemPointsOf(form, finalAnswers);
+  const { points: finalItemPoints, ratings: finalItemRatings } = finalItemsOf(form, finalAnswers);
   const items = form.sections.flatMap((s) => s.items).map((i) => ({ itemKey: i.key, maxPoints: i.maxPoints }));
   const submitted = reviewViews.filter((r) => r.submitted);
   const deadline = disputeDeadline(scoring.finalized_at);
@@ -145,7 +148,7 @@ export async function getQaEvaluationView(ctx: Context, scoringId: number): Prom
     maxPoints: Number(scoring.form_max_points),
     finalAnswers,
     finalItemPoints,
-    finalItemRatings: itemRatingsOf(form, finalAnswers),
+    finalItemRatings,
     finalPoints: scoring.final_points === null ? null : Number(scoring.final_points),
     reviews: reviewViews,
     deviations: submitted.length >= 2 ? itemDeviations(items, submitted.map((r) => r.itemPoints), scoring.final_source === "consensus" ? finalItemPoints : null) : [],
