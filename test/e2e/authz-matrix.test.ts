@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { withE2eDatabase } from "./database.ts";
 import { http, signInHttp } from "./http.ts";
 
 /**
@@ -318,8 +319,7 @@ let cast: Cast;
 const cookies = new Map<Persona, string | null>();
 
 async function loadCast(): Promise<Cast> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const teamOf = async (email: string) =>
       (await db.selectFrom("user_teams").innerJoin("users", "users.id", "user_teams.user_id").select("team_id").where("email", "=", email).orderBy("team_id").executeTakeFirstOrThrow()).team_id;
     const teamX = await teamOf("manager1@starboard.test");
@@ -397,19 +397,14 @@ async function loadCast(): Promise<Cast> {
       qaFormId: Number(qaForm.id),
       ...({ emails: { agentA: a.email, agentB: b.email } } as object),
     } as Cast;
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 async function auditCount(): Promise<number> {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
+  return withE2eDatabase(async (db) => {
     const row = await db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).where("action", "!=", "personal_results.view").executeTakeFirstOrThrow();
     return Number(row.n);
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 /**

@@ -1,10 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openSqlite } from "@starboard/db";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, launchBrowser, openSession, signIn, waitForHydration } from "./browser.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD, useBrowser, waitForHydration } from "./browser.ts";
+import { withE2eDatabase } from "./database.ts";
 import { http, signInHttp } from "./http.ts";
 
 /**
@@ -13,7 +12,7 @@ import { http, signInHttp } from "./http.ts";
  * a real operation (web or CLI), never one user's page for another, a fresh nonce on every
  * response, the privacy log written for every view, sessions checked on every request.
  */
-const PASSWORD = "starboard-demo";
+const PASSWORD = DEMO_PASSWORD;
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const STARBOARD_CLI = join(ROOT, "node_modules/.bin/starboard");
 
@@ -24,17 +23,8 @@ interface Manager {
   teamIds: number[];
 }
 
-const withDb = async <T>(work: (db: ReturnType<typeof openSqlite>) => Promise<T>): Promise<T> => {
-  const db = openSqlite({ file: inject("dbPath") });
-  try {
-    return await work(db);
-  } finally {
-    await db.destroy();
-  }
-};
-
 async function managerByEmail(email: string): Promise<Manager> {
-  return withDb(async (db) => {
+  return withE2eDatabase(async (db) => {
     const user = await db.selectFrom("users").select(["id", "email", "name"]).where("email", "=", email).executeTakeFirstOrThrow();
     const teams = await db.selectFrom("user_teams").select("team_id").where("user_id", "=", user.id).orderBy("team_id").execute();
     return { id: user.id, email: user.email, name: user.name, teamIds: teams.map((t) => t.team_id) };
@@ -42,7 +32,7 @@ async function managerByEmail(email: string): Promise<Manager> {
 }
 
 const teamViews = (teamId: number) =>
-  withDb(async (db) => {
+  withE2eDatabase(async (db) => {
     const row = await db
       .selectFrom("audit_log")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -168,25 +158,10 @@ describe("dashboard page cache over HTTP", () => {
 });
 
 describe("dashboard page cache in the browser", () => {
-  let browser: Browser;
-  let session: BrowserSession | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    const current = session;
-    session = undefined;
-    await current?.close();
-    current?.assertNoErrors();
-  });
+  const browser = useBrowser();
 
   it("a page served from the cache runs its scripts under the CSP and hydrates", async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    await signIn(page, manager.email, PASSWORD); // lands on the first team page
+    const page = await browser.signedIn(manager.email); // lands on the first team page
     const teamId = manager.teamIds[0]!;
     const response = await page.goto(`/teams/${teamId}`);
     expect(response?.headers()["x-page-cache"]).toBe("hit");
